@@ -62,8 +62,9 @@ export class Support {
   readonly x: Exports;
   private returnData: Uint8Array = new Uint8Array();
 
-  constructor() {
-    const instance = new WebAssemblyApi.Instance(supportModule(), { bcos: this.imports() });
+  /** Instantiates `module` (the support module unless given) with this host. */
+  constructor(module: WasmModule = supportModule()) {
+    const instance = new WebAssemblyApi.Instance(module, { bcos: this.imports() });
     this.x = instance.exports as Exports;
   }
 
