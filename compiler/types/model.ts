@@ -149,6 +149,15 @@ export interface ContractInfo {
   errors: ErrorInfo[];
   structs: StructInfo[];
   enums: EnumInfo[];
+  /**
+   * (Added by resolve.) The interface every contract implicitly has: its
+   * public functions (the same FnInfo objects, owner = this contract), so that
+   * `Token(addr).transfer(…)` and parameters of type `Token` work like an
+   * interface. Its `decl` is synthesized (span and name of the contract, `fns`
+   * = the public FnDecls). Not listed in `TypedProgram.interfaces`. Always set
+   * by resolve; optional only so that hand-built test fixtures need not set it.
+   */
+  asInterface?: InterfaceInfo;
 }
 
 export interface InterfaceInfo {
@@ -156,6 +165,8 @@ export interface InterfaceInfo {
   name: string;
   decl: ast.InterfaceDecl;
   fns: FnInfo[];
+  /** (Added by resolve.) Set when this is a contract's implicit interface (see ContractInfo.asInterface). */
+  contract?: ContractInfo;
 }
 
 // ---------------------------------------------------------------- meanings

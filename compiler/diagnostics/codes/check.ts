@@ -1,9 +1,46 @@
-// E03xx errors and W03xx warnings: types, definite assignment, control flow.
-// Owned by compiler/types.
-import { errors } from "./types.ts";
+// E03xx errors and W03xx warnings: types, constants, places, definite
+// assignment and control flow. Owned by compiler/types.
+import { errors, warnings } from "./types.ts";
 
 export const checkCodes = [
   ...errors({
     E0300: "mismatched types",
+    E0301: "integer literal out of range for its type",
+    E0302: "binary operator not applicable to these operand types",
+    E0303: "unary operator not applicable to this type",
+    E0304: "invalid conversion with `as`",
+    E0305: "wrong number of arguments",
+    E0306: "not a function",
+    E0307: "unknown field, member or method",
+    E0308: "type cannot be indexed",
+    E0309: "cannot assign to this place",
+    E0310: "compound assignment on a non-integer",
+    E0311: "map outside storage",
+    E0312: "missing return value at the end of a function",
+    E0313: "variable used before assignment",
+    E0314: "`break` or `continue` outside a loop",
+    E0315: "wrong `return` for the function's result type",
+    E0316: "`init` cannot be called",
+    E0317: "too many indexed event fields",
+    E0318: "missing fields in a struct literal",
+    E0319: "field given twice in a struct literal",
+    E0320: "constant value not known at compile time",
+    E0321: "constant depends on itself",
+    E0322: "constant expression overflows or divides by zero",
+    E0323: "a declaration used where a value (or another kind of declaration) is expected",
+    E0324: "invalid error value for `revert` / `require`",
+    E0325: "tuple pattern does not match the value",
+    E0326: "cannot infer a type, or no value to bind",
+    E0327: "array literal length does not match the array type",
+    E0328: "constant index out of bounds",
+    E0329: "wrong type arguments",
+    E0330: "immutable variable without a value",
+    E0331: "value cannot be iterated",
+  }),
+  ...warnings({
+    W0300: "unreachable code",
+    W0301: "unused variable",
+    W0302: "unused parameter",
+    W0303: "expression value not used",
   }),
 ];
