@@ -96,6 +96,8 @@ describe("allocator", () => {
     s.mem[big + 5 * 65536 - 1] = 1; // backed by memory
     expect(panicOf(s, () => s.x.rt_alloc(64 * 1024 * 1024))).toBe(0x41);
     expect(panicOf(s, () => s.x.rt_alloc(-1))).toBe(0x41); // 4 GiB - 1
+    expect(panicOf(s, () => s.x.rt_bytes_new(-3))).toBe(0x41); // len + 4 must not wrap
+    expect(panicOf(s, () => s.x.rt_buf_new(-3))).toBe(0x41);
     // what still fits is still served
     const p = s.x.rt_alloc(1024 * 65536 - (s.x.rt_alloc(0) as number) - 8);
     expect(p % 8).toBe(0);

@@ -30,6 +30,7 @@ const BINARY: [string, Oracle][] = [
   ["rt256_div", (a, b, n, s) => (b === 0n ? { panic: 0x12 } : checked(divTrunc(a, b), n, s))],
   ["rt256_mod", (a, b, n, s) => (b === 0n ? { panic: 0x12 } : checked(modTrunc(a, b), n, s))],
   ["rt256_add_wrap", (a, b, n, s) => wrapped(a + b, n, s)],
+  ["rt256_div_wrap", (a, b, n, s) => (b === 0n ? { panic: 0x12 } : wrapped(divTrunc(a, b), n, s))],
   ["rt256_sub_wrap", (a, b, n, s) => wrapped(a - b, n, s)],
   ["rt256_mul_wrap", (a, b, n, s) => wrapped(a * b, n, s)],
 ];
@@ -65,6 +66,8 @@ describe("rt256 binary arithmetic", () => {
       expect(run(s, true, () => s.x.rt256_mod(min, m1, bits, 1))).toBe(0n);
       expect(run(s, true, () => s.x.rt256_mul(min, m1, bits, 1))).toEqual({ panic: 0x11 });
       expect(run(s, true, () => s.x.rt256_neg(min, bits, 1))).toEqual({ panic: 0x11 });
+      expect(run(s, true, () => s.x.rt256_div_wrap(min, m1, bits, 1))).toBe(minOf(bits, true));
+      expect(run(s, true, () => s.x.rt256_neg_wrap(min, bits, 1))).toBe(minOf(bits, true));
     }
   });
 
@@ -140,6 +143,7 @@ describe("rt256 unary, bitwise, shifts and comparisons", () => {
       const a = rng.value(bits, signed), b = rng.value(bits, signed);
       const pa = s.big(a), pb = s.big(b);
       expect(run(s, signed, () => s.x.rt256_neg(pa, bits, +signed))).toEqual(checked(-a, bits, signed));
+      expect(run(s, signed, () => s.x.rt256_neg_wrap(pa, bits, +signed))).toBe(norm(-a, bits, signed));
       expect(run(s, signed, () => s.x.rt256_not(pa, bits, +signed))).toBe(norm(~a, bits, signed));
       expect(run(s, signed, () => s.x.rt256_and(pa, pb))).toBe(a & b);
       expect(run(s, signed, () => s.x.rt256_or(pa, pb))).toBe(a | b);

@@ -35,6 +35,7 @@ const BINARY: BinOp[] = [
   { name: "rt64_div", oracle: (a, b, bits, s) => (b === 0n ? { panic: 0x12 } : checked(divTrunc(a, b), bits, s)) },
   { name: "rt64_mod", oracle: (a, b, bits, s) => (b === 0n ? { panic: 0x12 } : checked(modTrunc(a, b), bits, s)) },
   { name: "rt64_add_wrap", oracle: wrap((a, b) => a + b) },
+  { name: "rt64_div_wrap", oracle: (a, b, bits, s) => (b === 0n ? { panic: 0x12 } : norm(divTrunc(a, b), bits, s)) },
   { name: "rt64_sub_wrap", oracle: wrap((a, b) => a - b) },
   { name: "rt64_mul_wrap", oracle: wrap((a, b) => a * b) },
 ];
@@ -64,6 +65,8 @@ describe("rt64 binary operations", () => {
       expect(run(s, true, () => s.x.rt64_mod(min, -1n, bits, 1))).toBe(0n);
       expect(run(s, true, () => s.x.rt64_neg(min, bits, 1))).toEqual({ panic: 0x11 });
       expect(run(s, true, () => s.x.rt64_mul(min, -1n, bits, 1))).toEqual({ panic: 0x11 });
+      expect(run(s, true, () => s.x.rt64_div_wrap(min, -1n, bits, 1))).toBe(min);
+      expect(run(s, true, () => s.x.rt64_neg_wrap(min, bits, 1))).toBe(min);
     }
   });
 });
@@ -121,6 +124,7 @@ describe("rt64 unary operations, shifts and conversions", () => {
         for (let i = 0; i < CASES; i++) {
           const a = rng.value(bits, signed);
           expect(run(s, signed, () => s.x.rt64_neg(a, bits, +signed))).toEqual(checked(-a, bits, signed));
+          expect(run(s, signed, () => s.x.rt64_neg_wrap(a, bits, +signed))).toBe(norm(-a, bits, signed));
           expect(run(s, signed, () => s.x.rt64_not(a, bits, +signed))).toBe(norm(~a, bits, signed));
           // any 64-bit pattern, read with the same signedness
           const v = signed ? BigInt.asIntN(64, rng.bits(64)) : rng.bits(64);

@@ -26,6 +26,14 @@ export function ensureMemory(end: u64): void {
   }
 }
 
+/**
+ * Panic(0x41) unless `n` could ever be allocated: keeps `n + header` size
+ * arithmetic in u32 from wrapping around.
+ */
+export function checkSize(n: u64): void {
+  if (n > (MAX_PAGES << 16)) rt_panic(PANIC_OUT_OF_MEMORY);
+}
+
 /** Allocates `size` zeroed bytes, 8-byte aligned. */
 export function rt_alloc(size: u32): usize {
   const p = rt_heap_ptr;

@@ -1,7 +1,7 @@
 // bytes, string and address values: an i32 pointer to [u32 len][bytes].
 // bytesN values: an i32 pointer to 32 bytes, the first N significant, the
 // rest zero.
-import { rt_alloc, copy } from "./alloc";
+import { rt_alloc, checkSize, copy } from "./alloc";
 import { rt_panic } from "./panic";
 import { PANIC_BOUNDS } from "./codes";
 
@@ -15,6 +15,7 @@ import { PANIC_BOUNDS } from "./codes";
 
 /** A zero-filled bytes object of `len` bytes. */
 export function rt_bytes_new(len: u32): usize {
+  checkSize(len);
   const p = rt_alloc(len + 4);
   store<u32>(p, len);
   return p;

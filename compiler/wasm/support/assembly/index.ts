@@ -5,12 +5,12 @@ export { rt_panic, rt_revert, rt_revert_string, rt_set_crypto, rt_get_crypto } f
 export {
   rt64_add, rt64_sub, rt64_mul, rt64_div, rt64_mod, rt64_pow,
   rt64_add_wrap, rt64_sub_wrap, rt64_mul_wrap, rt64_pow_wrap,
-  rt64_neg, rt64_shl, rt64_shr, rt64_not, rt64_fits, rt64_truncate, rt64_cast,
+  rt64_neg, rt64_neg_wrap, rt64_div_wrap, rt64_shl, rt64_shr, rt64_not, rt64_fits, rt64_truncate, rt64_cast,
 } from "./int64";
 export {
   rt256_add, rt256_sub, rt256_mul, rt256_div, rt256_mod, rt256_pow,
   rt256_add_wrap, rt256_sub_wrap, rt256_mul_wrap, rt256_pow_wrap,
-  rt256_neg, rt256_shl, rt256_shr, rt256_not, rt256_and, rt256_or, rt256_xor,
+  rt256_neg, rt256_neg_wrap, rt256_div_wrap, rt256_shl, rt256_shr, rt256_not, rt256_and, rt256_or, rt256_xor,
   rt256_eq, rt256_lt, rt256_le, rt256_cmp, rt256_is_zero, rt256_fits,
   rt256_truncate, rt256_cast, rt256_from_i64, rt256_from_u64, rt256_to_i64,
   rt256_const,

@@ -147,6 +147,14 @@ export function rt256_neg(a: usize, bits: i32, signed: i32): usize {
   return check(r, bits, 1);
 }
 
+/** Negation for `unchecked`: -MIN is MIN, unsigned -x is 2^bits - x. */
+export function rt256_neg_wrap(a: usize, bits: i32, signed: i32): usize {
+  const r = fresh();
+  neg4(r, a);
+  truncate4(r, r, bits, signed != 0);
+  return r;
+}
+
 /** True when a is negative under the given signedness. */
 @inline function signOf(a: usize, signed: i32): bool {
   return signed != 0 && isNeg4(a);
@@ -169,6 +177,20 @@ export function rt256_div(a: usize, b: usize, bits: i32, signed: i32): usize {
     if (isNeg4(r)) overflow(); // 2^255 = MIN(i256) / -1
     return check(r, bits, 1);
   }
+  return r;
+}
+
+/** Division for `unchecked`: MIN / -1 wraps to MIN; / 0 is still Panic(0x12). */
+export function rt256_div_wrap(a: usize, b: usize, bits: i32, signed: i32): usize {
+  if (isZero4(b)) rt_panic(PANIC_DIV_ZERO);
+  const na = signOf(a, signed), nb = signOf(b, signed);
+  if (na) neg4(MA, a);
+  if (nb) neg4(MB, b);
+  udivmod4(Q, R, na ? MA : a, nb ? MB : b);
+  const r = fresh();
+  if (na != nb) neg4(r, Q);
+  else copy4(r, Q);
+  truncate4(r, r, bits, signed != 0);
   return r;
 }
 

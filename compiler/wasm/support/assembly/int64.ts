@@ -84,11 +84,24 @@ export function rt64_neg(a: i64, bits: i32, signed: i32): i64 {
   return check(-a, bits, 1);
 }
 
+/** Negation for `unchecked`: -MIN is MIN, unsigned -x is 2^bits - x. */
+export function rt64_neg_wrap(a: i64, bits: i32, signed: i32): i64 {
+  return rt64_truncate(-a, bits, signed);
+}
+
 /** Truncates toward zero; MIN / -1 overflows. */
 export function rt64_div(a: i64, b: i64, bits: i32, signed: i32): i64 {
   if (b == 0) rt_panic(PANIC_DIV_ZERO);
   if (!signed) return <i64>(<u64>a / <u64>b);
   if (b == -1) return rt64_neg(a, bits, 1);
+  return a / b;
+}
+
+/** Division for `unchecked`: MIN / -1 wraps to MIN; / 0 is still Panic(0x12). */
+export function rt64_div_wrap(a: i64, b: i64, bits: i32, signed: i32): i64 {
+  if (b == 0) rt_panic(PANIC_DIV_ZERO);
+  if (!signed) return <i64>(<u64>a / <u64>b);
+  if (b == -1) return rt64_truncate(-a, bits, 1);
   return a / b;
 }
 

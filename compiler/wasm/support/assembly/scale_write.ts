@@ -2,7 +2,7 @@
 // [u32 obj][u32 cap] where obj is a bytes object [u32 len][cap bytes].
 // rt_buf_to_bytes hands out obj itself and marks the buffer frozen
 // (cap = 0): a later write copies first, so handed-out bytes never change.
-import { rt_alloc, rt_heap_ptr, copy } from "./alloc";
+import { rt_alloc, rt_heap_ptr, checkSize, copy } from "./alloc";
 import { bytesLen } from "./bytes";
 
 @inline function objOf(buf: usize): usize {
@@ -18,6 +18,7 @@ import { bytesLen } from "./bytes";
 }
 
 export function rt_buf_new(cap: u32): usize {
+  checkSize(cap);
   const buf = rt_alloc(8);
   const obj = rt_alloc(cap + 4);
   store<u32>(buf, <u32>obj);
@@ -38,9 +39,11 @@ function reserve(buf: usize, extra: u32): usize {
     store<u32>(obj, <u32>need);
     return obj + 4 + len;
   }
+  checkSize(need);
   let newCap: u64 = <u64>cap * 2;
   if (newCap < need) newCap = need;
   if (newCap < 16) newCap = 16;
+  if (newCap > (<u64>1 << 26)) newCap = need; // never ask for more than can exist
   const oldEnd = end8(<u64>obj + 4 + <u64>cap);
   if (cap != 0 && oldEnd == <u64>rt_heap_ptr) {
     rt_alloc(<u32>(end8(<u64>obj + 4 + newCap) - oldEnd)); // grow in place
