@@ -11,6 +11,7 @@ import {
 import { Support, supportModule } from "./harness.ts";
 import { WebAssemblyApi, moduleImports } from "./wasm.ts";
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { SUPPORT_WASM_SHA256 } from "../../compiler/wasm/support/support.generated.ts";
 
 describe("support module shape", () => {
@@ -71,6 +72,12 @@ describe("support module shape", () => {
       expect(seg.offset + seg.data.length).toBeLessThanOrEqual(SUPPORT_HEAP_BASE);
       expect(Buffer.from(s.read(seg.offset, seg.data.length)).equals(Buffer.from(seg.data))).toBe(true);
     }
+  });
+
+  it("README documents every exported function", () => {
+    const readme = readFileSync(new URL("../../compiler/wasm/support/README.md", import.meta.url), "utf8");
+    const missing = rtFunctions.filter((f) => !readme.includes("`" + f.name + "`"));
+    expect(missing.map((f) => f.name)).toEqual([]);
   });
 
   it("the decoded bytes match the recorded hash", () => {
