@@ -60,7 +60,7 @@ export function rt_rd_big_le(rd: usize, nbytes: i32, signed: i32): usize {
   const p = take(rd, nbytes);
   const r = rt_alloc(32);
   copy(r, p, nbytes);
-  if (signed && nbytes < 32 && <i8>load<u8>(p + nbytes - 1) < 0) {
+  if (signed && nbytes > 0 && nbytes < 32 && <i8>load<u8>(p + nbytes - 1) < 0) {
     for (let i = nbytes; i < 32; i++) store<u8>(r + i, 0xff);
   }
   return r;
