@@ -147,3 +147,13 @@ describe("linking a contract onto the support module", () => {
     expect(() => setHeapStart(readSupportModule(), SUPPORT_HEAP_BASE + 4)).toThrow(/multiple of 8/);
   });
 });
+
+describe("support module contents", () => {
+  it("uses no floating point at all", () => {
+    const mod = binaryen.readBinary(supportModuleBytes());
+    const code = mod.emitText().split("\n").filter((l) => !l.trimStart().startsWith("(data"));
+    mod.dispose();
+    expect(code.filter((l) => /\bf(32|64)\b/.test(l))).toEqual([]);
+    expect(code.some((l) => /\bi64\.mul\b/.test(l))).toBe(true); // the scan does see instructions
+  });
+});

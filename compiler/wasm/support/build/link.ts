@@ -68,6 +68,10 @@ function checkShape(mod: binaryen.Module): void {
   }
   mod.setFeatures(binaryen.Features.MVP);
   if (!mod.validate()) throw new Error("support module does not validate as Wasm MVP");
+  // FISCO's contracts are integer-only: no float type or instruction at all.
+  const code = mod.emitText().split("\n").filter((line) => !line.trimStart().startsWith("(data"));
+  const float = /\bf(32|64)\b/.exec(code.join("\n"));
+  if (float) throw new Error(`support module uses floating point (${float[0]})`);
 }
 
 function listExports(mod: binaryen.Module): ExportedFunction[] {
