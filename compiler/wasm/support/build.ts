@@ -43,7 +43,14 @@ function checkApi(linked: LinkedSupport): void {
 /** Builds everything in memory; writes nothing. */
 export async function buildSupport(): Promise<SupportBuild> {
   const selectorsSource = renderSelectorsSource(computeSelectors());
-  const compiled = await compileAssembly(REPO, rel(ENTRY), new Map([[rel(SELECTORS_FILE), selectorsSource]]));
+  const readSource = async (relPath: string) => {
+    try {
+      return await readFile(join(REPO, relPath), "utf8");
+    } catch {
+      return null;
+    }
+  };
+  const compiled = await compileAssembly(REPO, rel(ENTRY), readSource, new Map([[rel(SELECTORS_FILE), selectorsSource]]));
   const linked = linkSupport(compiled);
   checkApi(linked);
   return { linked, selectorsSource, generatedSource: renderGenerated(linked) };

@@ -1,7 +1,7 @@
 // Runs asc on assembly/index.ts, in memory, with the MVP-only flags.
+// No IO here (the compiler tree is pure, test/unit/layering.test.ts): the
+// caller, build.ts, passes the function that reads source files.
 import asc from "assemblyscript/asc";
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 
 /**
  * Flags: stub runtime (no GC), no `env.abort` import, every post-MVP
@@ -21,15 +21,19 @@ export const ASC_FLAGS: readonly string[] = [
   "--debug", // name section; the optimised code is unchanged
 ];
 
+/** Reads a source file given its path relative to baseDir; null if missing. */
+export type ReadSource = (relPath: string) => Promise<string | null>;
+
 /**
  * Compiles `entry` (relative to `baseDir`, which must be the repository
  * root so that internal names do not depend on the working directory).
  * `overrides` maps a file path (relative to baseDir) to the source to use
- * instead of the file on disk: generated sources are compiled from memory.
+ * instead of the file: generated sources are compiled from memory.
  */
 export async function compileAssembly(
   baseDir: string,
   entry: string,
+  readSource: ReadSource,
   overrides: ReadonlyMap<string, string> = new Map(),
 ): Promise<Uint8Array> {
   let binary: Uint8Array | null = null;
@@ -38,15 +42,10 @@ export async function compileAssembly(
   const { error } = await asc.main([entry, "--baseDir", baseDir, "--outFile", "support.wasm", ...ASC_FLAGS], {
     stdout: out,
     stderr: out,
-    async readFile(name: string, dir: string) {
-      // asc asks for paths relative to baseDir, with dir = baseDir.
-      const override = overrides.get(name.split("\\").join("/"));
-      if (override !== undefined) return override;
-      try {
-        return await readFile(resolve(dir, name), "utf8");
-      } catch {
-        return null;
-      }
+    async readFile(name: string) {
+      // asc asks for paths relative to baseDir (its second argument).
+      const rel = name.split("\\").join("/");
+      return overrides.get(rel) ?? (await readSource(rel));
     },
     writeFile(name: string, contents: Uint8Array | string) {
       if (name.endsWith("support.wasm") && typeof contents !== "string") binary = contents;
