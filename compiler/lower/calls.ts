@@ -7,15 +7,14 @@ import type * as ast from "../syntax/ast.ts";
 import type { CallTarget, FnInfo, Type } from "../types/model.ts";
 import { selectorBytes } from "../abi/selector.ts";
 import type { FnCx } from "./context.ts";
-import type { AggTy, Expr, HashAlgo, IrType, Stmt } from "./ir.ts";
+import type { Expr, HashAlgo, IrType, Stmt } from "./ir.ts";
 import { BYTES, E, U32 } from "./ir.ts";
 import { PANIC, check, hold, lt32 } from "./build.ts";
 import { irResult, irType, intTy, isUnit } from "./types.ts";
 import { decodeFrom, encodeInto } from "./scale.ts";
-import { lowerExpr, lowerIndex, lowerOwned, typeOf } from "./expressions.ts";
+import { lowerExpr, lowerIndex, typeOf } from "./expressions.ts";
 import { lowerPlace, pinPlace, type Place } from "./places.ts";
 import { buildKey, containsMap, raw, sDelete, sExists, sRead, sWrite, u32Part } from "./storage.ts";
-import { popMemory, pushMemory } from "./values.ts";
 import { errorData } from "./events.ts";
 
 /** The IR name of a contract function. */
@@ -152,15 +151,11 @@ function lowerMethod(fx: FnCx, e: ast.CallExpr, target: Extract<CallTarget, { ki
     case "push":
     case "pop": {
       if (recvT.kind !== "array" || recvT.size !== null) throw new Error("internal: push/pop on a non-dynamic array");
+      // The checker allows push/pop on storage arrays only.
       const place = lowerPlace(fx, target.receiver, out);
-      if (place?.k === "storage") {
-        const pinned = pinPlace(fx, place, out) as Extract<Place, { k: "storage" }>;
-        return storagePushPop(fx, e, target.name, recvT.elem, pinned, out);
-      }
-      const at = irType(recvT) as AggTy & { k: "array" };
-      const arr = lowerExpr(fx, target.receiver);
-      if (target.name === "push") return E.seq([...out, pushMemory(fx, at, arr, lowerOwned(fx, e.args[0]!))], { k: "void" });
-      return E.seq(out, popMemory(fx, at, arr));
+      if (place?.k !== "storage") throw new Error("internal: push/pop outside storage");
+      const pinned = pinPlace(fx, place, out) as Extract<Place, { k: "storage" }>;
+      return storagePushPop(fx, e, target.name, recvT.elem, pinned, out);
     }
     case "slice":
       return { k: "slice", a: lowerExpr(fx, target.receiver), start: lowerIndex(fx, e.args[0]!), end: lowerIndex(fx, e.args[1]!) };

@@ -211,10 +211,6 @@ function lowerIndexExpr(fx: FnCx, e: ast.IndexExpr): Expr {
     const v: Expr = { k: "byteAt", a: lowerExpr(fx, e.object), i: lowerIndex(fx, e.index) };
     return byteResult(t, v);
   }
-  if (objT.kind === "bytesN") {
-    const v: Expr = { k: "fixedByteAt", size: objT.size, a: lowerExpr(fx, e.object), i: lowerIndex(fx, e.index) };
-    return byteResult(t, v);
-  }
   if (objT.kind !== "array") throw new Error(`internal: indexing ${objT.kind}`);
   const at = irType(objT) as AggTy & { k: "array" };
   const out: Stmt[] = [];
@@ -343,14 +339,10 @@ export function binaryOp(fx: FnCx, op: ast.BinaryOp, lt: Type, rt: Type, a: Expr
   return { k: "bin", op: bin, ty, checked, a, b };
 }
 
-/** `a ** e`: the exponent is brought to the base's type (saturating, parity kept); a negative exponent is Panic(0x11). */
+/** `a ** e` (the checker makes `e` unsigned): the exponent is brought to the base's width, saturating with its parity kept. */
 function lowerPow(fx: FnCx, ty: IntTy, et: IntTy, a: Expr, b: Expr, checked: boolean): Expr {
   const out: Stmt[] = [];
   let e = b;
-  if (et.signed) {
-    e = hold(fx, e, et, out, "exp");
-    out.push(check({ k: "cmp", op: "ge", ty: et, a: e, b: { k: "const", ty: et, value: 0n } }, PANIC.overflow));
-  }
   const uet: IntTy = { k: "int", bits: et.bits, signed: false };
   const target: IntTy = { k: "int", bits: ty.bits, signed: false };
   if (et.bits <= ty.bits) {

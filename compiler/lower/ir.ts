@@ -213,7 +213,7 @@ export type Expr =
   | { k: "neg"; ty: IntTy; checked: boolean; a: Expr }
   /** Bitwise not within the width. */
   | { k: "bitnot"; ty: IntTy; a: Expr }
-  /** Comparison of two scalars of type `ty` (ints, bool, enum; eq/ne also bytes and bytesN). */
+  /** Comparison of two scalars of type `ty`: any op on ints; eq/ne on bool, enum, bytes-like and bytesN. */
   | { k: "cmp"; op: CmpOp; ty: ScalarTy; a: Expr; b: Expr }
   /**
    * Integer conversion. "checked": Panic(0x11) unless the value fits `to`;
@@ -244,8 +244,6 @@ export type Expr =
   | { k: "bytesLen"; a: Expr }
   /** The byte at index `i` as a u8; Panic(0x32) when out of range. */
   | { k: "byteAt"; a: Expr; i: Expr }
-  /** Byte `i` (< size) of a bytesN as a u8; Panic(0x32) when out of range. */
-  | { k: "fixedByteAt"; size: number; a: Expr; i: Expr }
   | { k: "concat"; a: Expr; b: Expr }
   /** a[start..end]; Panic(0x32) unless start ≤ end ≤ len. */
   | { k: "slice"; a: Expr; start: Expr; end: Expr }

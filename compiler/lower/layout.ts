@@ -6,8 +6,9 @@
 //                    an i64 field takes 8 bytes (8-aligned), every other
 //                    field 4 bytes (an i32 value or a pointer).
 //   T[N]             N slots of the element's size, contiguous.
-//   T[]              a 12-byte header {u32 len, u32 cap, u32 data} and a
-//                    separate data block of `cap` slots; `push` regrows it.
+//   T[]              an 8-byte header {u32 len, u32 data} and a separate
+//                    data block of `len` slots (arrays in memory do not
+//                    grow: `push`/`pop` exist on storage arrays only).
 import type { AggTy, IrType, MemWidth } from "./ir.ts";
 import { reprOf } from "./ir.ts";
 
@@ -40,9 +41,8 @@ export function recordLayout(t: AggTy & { k: "struct" | "tuple" }): { fields: Fi
 }
 
 export const ARRAY_LEN = 0;
-export const ARRAY_CAP = 4;
-export const ARRAY_DATA = 8;
-export const ARRAY_HEADER = 12;
+export const ARRAY_DATA = 4;
+export const ARRAY_HEADER = 8;
 
 /** Size in bytes of a value's block (fixed arrays and records). */
 export function blockSize(t: AggTy): number {

@@ -12,11 +12,11 @@
 // environment reads, constants) are built once per call and kept in a local.
 import type { Type } from "../types/model.ts";
 import { typeToString } from "../types/model.ts";
-import type { FnCx, ModuleCx } from "./context.ts";
+import type { FnCx } from "./context.ts";
 import type { Expr, IrType, Stmt } from "./ir.ts";
 import { BOOL, BYTES, E, U32, isScalar } from "./ir.ts";
 import { countedLoop, or } from "./build.ts";
-import { recordLayout, ARRAY_DATA, ARRAY_LEN, slotSize, slotWidth, blockSize } from "./layout.ts";
+import { recordLayout, ARRAY_DATA, ARRAY_HEADER, ARRAY_LEN, slotSize, slotWidth, blockSize } from "./layout.ts";
 import { irType } from "./types.ts";
 import { encodeInto } from "./scale.ts";
 
@@ -295,15 +295,13 @@ export function addr(base: Expr, i: Expr, stride: number): Expr {
   };
 }
 
-/** Allocates a dynamic array of `n` zeroed slots into locals `p` (header) and `data`. */
+/** Allocates a dynamic array of `n` zeroed slots into locals `p` (header) and `data`; `n` is a local or constant. */
 export function newDynArray(fx: FnCx, p: number, data: number, n: Expr, stride: number): Stmt[] {
   return [
-    { k: "set", local: p, value: { k: "alloc", size: E.i32(12) } },
+    { k: "set", local: p, value: { k: "alloc", size: E.i32(ARRAY_HEADER) } },
     { k: "set", local: data, value: { k: "alloc", size: { k: "bin", op: "mul", ty: U32, checked: true, a: n, b: E.i32(stride) } } },
-    { k: "store", width: "i32", ptr: E.local(p), offset: 0, value: n },
-    { k: "store", width: "i32", ptr: E.local(p), offset: 4, value: n },
-    { k: "store", width: "i32", ptr: E.local(p), offset: 8, value: E.local(data) },
+    { k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_LEN, value: n },
+    { k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_DATA, value: E.local(data) },
   ];
 }
 
-export type { ModuleCx };

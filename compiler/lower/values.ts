@@ -1,12 +1,11 @@
 // Memory values: zero values, deep copies (value semantics), record and
-// array construction, element addressing with bounds checks, push/pop on
-// memory arrays. Aggregate helpers are generated once per type:
-// `zero<T>() -> T`, `copy<T>(v) -> T`, `push<T>(arr, v)`, `pop<T>(arr) -> T`.
+// array construction, element addressing with bounds checks. Aggregate
+// helpers are generated once per type: `zero<T>() -> T`, `copy<T>(v) -> T`.
 import type { FnCx, ModuleCx } from "./context.ts";
 import type { AggTy, Expr, IrType, Stmt } from "./ir.ts";
 import { E, U32, isScalar, tyName } from "./ir.ts";
-import { PANIC, boundsCheck, check, countedLoop, hold, lt32 } from "./build.ts";
-import { ARRAY_CAP, ARRAY_DATA, ARRAY_HEADER, ARRAY_LEN, blockSize, recordLayout, slotSize, slotWidth } from "./layout.ts";
+import { boundsCheck, countedLoop, hold } from "./build.ts";
+import { ARRAY_DATA, ARRAY_HEADER, ARRAY_LEN, blockSize, recordLayout, slotSize, slotWidth } from "./layout.ts";
 import { addr } from "./storage.ts";
 
 const ZERO_WORD = new Uint8Array(32);
@@ -36,7 +35,7 @@ function zeroHelper(mod: ModuleCx, t: AggTy): string {
   return mod.helper(`zero<${tyName(t)}>`, [], t, (h) => {
     const p = h.temp(t, "v");
     if (t.k === "array" && t.size === null) {
-      // {len 0, cap 0, data 0}
+      // {len 0, data 0}
       h.body.push({ k: "return", value: { k: "alloc", size: E.i32(ARRAY_HEADER) } });
       return;
     }
@@ -85,7 +84,6 @@ function copyHelper(mod: ModuleCx, t: AggTy): string {
         len: { k: "bin", op: "mul", ty: U32, checked: false, a: E.local(n), b: E.i32(stride) },
       });
       h.body.push({ k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_LEN, value: E.local(n) });
-      h.body.push({ k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_CAP, value: E.local(n) });
       h.body.push({ k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_DATA, value: E.local(data) });
       if (!isScalar(t.elem)) {
         h.body.push(...countedLoop(h, E.local(n), (i) => deepElem(t.elem, addr(E.local(data), E.local(i), stride), 0)));
@@ -130,7 +128,6 @@ export function newArray(fx: FnCx, t: AggTy & { k: "array" }, values: Expr[]): E
     stmts.push({ k: "set", local: p.index, value: { k: "alloc", size: E.i32(ARRAY_HEADER) } });
     stmts.push({ k: "set", local: d.index, value: { k: "alloc", size: E.i32(Math.max(8, values.length * stride)) } });
     stmts.push({ k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_LEN, value: E.i32(values.length) });
-    stmts.push({ k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_CAP, value: E.i32(values.length) });
     stmts.push({ k: "store", width: "i32", ptr: E.local(p), offset: ARRAY_DATA, value: E.local(d) });
     data = E.local(d);
   } else {
@@ -167,52 +164,6 @@ export function elementAddress(t: AggTy & { k: "array" }, arr: Expr, i: Expr, ou
 export function elementAddressUnchecked(t: AggTy & { k: "array" }, arr: Expr, i: Expr): Expr {
   const stride = slotSize(t.elem);
   return addr(t.size !== null ? arr : { k: "load", width: "i32", ptr: arr, offset: ARRAY_DATA }, i, stride);
-}
-
-/** `arr.push(v)` on a memory array (regrows the data block when full). */
-export function pushMemory(fx: FnCx, t: AggTy & { k: "array" }, arr: Expr, v: Expr): Stmt {
-  const name = fx.mod.helper(`push<${tyName(t)}>`, [{ name: "a", type: t }, { name: "v", type: t.elem }], null, (h) => {
-    const a = E.local(0);
-    const stride = slotSize(t.elem);
-    const n = h.temp(U32, "n");
-    const cap = h.temp(U32, "cap");
-    const data = h.temp(U32, "data");
-    h.body.push({ k: "set", local: n.index, value: { k: "load", width: "i32", ptr: a, offset: ARRAY_LEN } });
-    h.body.push({ k: "set", local: cap.index, value: { k: "load", width: "i32", ptr: a, offset: ARRAY_CAP } });
-    h.body.push({
-      k: "if",
-      cond: { k: "cmp", op: "eq", ty: U32, a: E.local(n), b: E.local(cap) },
-      then: [
-        // cap = cap * 2 + 4
-        { k: "set", local: cap.index, value: { k: "bin", op: "add", ty: U32, checked: true, a: { k: "bin", op: "mul", ty: U32, checked: true, a: E.local(cap), b: E.i32(2) }, b: E.i32(4) } },
-        { k: "set", local: data.index, value: { k: "alloc", size: { k: "bin", op: "mul", ty: U32, checked: true, a: E.local(cap), b: E.i32(stride) } } },
-        { k: "memcopy", dst: E.local(data), src: { k: "load", width: "i32", ptr: a, offset: ARRAY_DATA }, len: { k: "bin", op: "mul", ty: U32, checked: false, a: E.local(n), b: E.i32(stride) } },
-        { k: "store", width: "i32", ptr: a, offset: ARRAY_CAP, value: E.local(cap) },
-        { k: "store", width: "i32", ptr: a, offset: ARRAY_DATA, value: E.local(data) },
-      ],
-      else: [],
-    });
-    h.body.push({ k: "store", width: slotWidth(t.elem), ptr: addr({ k: "load", width: "i32", ptr: a, offset: ARRAY_DATA }, E.local(n), stride), offset: 0, value: E.local(1) });
-    h.body.push({ k: "store", width: "i32", ptr: a, offset: ARRAY_LEN, value: { k: "bin", op: "add", ty: U32, checked: false, a: E.local(n), b: E.i32(1) } });
-  });
-  return { k: "expr", e: E.call(name, [arr, v], null) };
-}
-
-/** `arr.pop()` on a memory array: Panic(0x32) when empty. */
-export function popMemory(fx: FnCx, t: AggTy & { k: "array" }, arr: Expr): Expr {
-  const name = fx.mod.helper(`pop<${tyName(t)}>`, [{ name: "a", type: t }], t.elem, (h) => {
-    const a = E.local(0);
-    const n = h.temp(U32, "n");
-    h.body.push({ k: "set", local: n.index, value: { k: "load", width: "i32", ptr: a, offset: ARRAY_LEN } });
-    h.body.push(check(lt32(E.i32(0), E.local(n)), PANIC.bounds));
-    h.body.push({ k: "set", local: n.index, value: { k: "bin", op: "sub", ty: U32, checked: false, a: E.local(n), b: E.i32(1) } });
-    h.body.push({ k: "store", width: "i32", ptr: a, offset: ARRAY_LEN, value: E.local(n) });
-    h.body.push({
-      k: "return",
-      value: { k: "load", width: slotWidth(t.elem), ptr: addr({ k: "load", width: "i32", ptr: a, offset: ARRAY_DATA }, E.local(n), slotSize(t.elem)), offset: 0 },
-    });
-  });
-  return E.call(name, [arr], t.elem);
 }
 
 export { hold };

@@ -96,8 +96,7 @@ export class WasmModule {
     return this.raw.i32.const(v | 0) as Ex;
   }
   c64(v: bigint): Ex {
-    const u = BigInt.asUintN(64, v);
-    return this.raw.i64.const(Number(u & 0xffffffffn) | 0, Number(u >> 32n) | 0) as Ex;
+    return this.raw.i64.const(BigInt.asIntN(64, v)) as Ex;
   }
 
   // ---- conversions and byte access (MVP only: no sign-extension opcodes)

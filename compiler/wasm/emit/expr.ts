@@ -2,14 +2,12 @@
 // storage operations are delegated to ints.ts, scale.ts and storage.ts,
 // everything else maps to one runtime call or a few instructions.
 import type { Expr, MemWidth } from "../../lower/ir.ts";
-import { PANIC } from "../../lower/build.ts";
 import type { Ex } from "../module.ts";
 import type { FnEmitter } from "./context.ts";
 import { wasmType } from "./context.ts";
 import { compare, fixedToInt, intBinary, intCast, intConst, intNeg, intNot, intShift, intToFixed } from "./ints.ts";
 import { get, getLen, reader } from "./scale.ts";
 import { sloadFn } from "./storage.ts";
-import { panicNow } from "./intrinsics.ts";
 import { stmt } from "./stmt.ts";
 
 export function load(f: FnEmitter, width: MemWidth, ptr: Ex, offset: number): Ex {
@@ -69,16 +67,6 @@ export function expr(f: FnEmitter, e: Expr): Ex {
       return m.i32.load(expr(f, e.a));
     case "byteAt":
       return g.rt("bytesGet", [expr(f, e.a), expr(f, e.i)]);
-    case "fixedByteAt": {
-      const a = f.scratch("i32");
-      const i = f.scratch("i32");
-      return m.block(null, [
-        m.set(a, expr(f, e.a)),
-        m.set(i, expr(f, e.i)),
-        m.if(m.i32.geU(m.get(i, "i32"), m.c32(e.size)), panicNow(g, PANIC.bounds)),
-        m.load8u(m.i32.add(m.get(a, "i32"), m.get(i, "i32"))),
-      ], "i32");
-    }
     case "concat":
       return g.rt("bytesConcat", [expr(f, e.a), expr(f, e.b)]);
     case "slice":

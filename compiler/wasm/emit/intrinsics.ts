@@ -74,24 +74,6 @@ export function wordEq(gen: Gen): string {
   });
 }
 
-/** word_cmp(a, b): -1, 0 or 1, lexicographic over the 32 bytes. */
-export function wordCmp(gen: Gen): string {
-  return gen.intrinsic("word_cmp", ["i32", "i32"], "i32", (f) => {
-    const m = f.mod;
-    const i = f.scratch("i32");
-    const x = f.scratch("i32");
-    const y = f.scratch("i32");
-    return m.block(null, [
-      forLoop(f, i, m.c32(0), () => m.c32(32), (get) => [
-        m.set(x, m.load8u(m.i32.add(m.get(0, "i32"), get()))),
-        m.set(y, m.load8u(m.i32.add(m.get(1, "i32"), get()))),
-        m.if(m.i32.ne(m.get(x, "i32"), m.get(y, "i32")), m.ret(m.select(m.i32.ltU(m.get(x, "i32"), m.get(y, "i32")), m.c32(-1), m.c32(1)))),
-      ], "cmp"),
-      m.c32(0),
-    ], "i32");
-  });
-}
-
 /**
  * int_to_word(p, size): a 256-bit value's low `size` bytes, big-endian,
  * left-aligned in a fresh zeroed word. The limbs are little-endian in
@@ -142,33 +124,6 @@ export function shiftAmount256(gen: Gen): string {
       m.if(gen.rt("fits256", [m.get(0, "i32"), m.c32(63), m.c32(0)]), m.ret(gen.rt("toI64", [m.get(0, "i32")]))),
       m.c64((1n << 63n) - 1n),
     ], "i64");
-  });
-}
-
-/** div_wrap64(a, b, bits, signed): like rt64_div, but MIN / -1 wraps to MIN. */
-export function divWrap64(gen: Gen): string {
-  return gen.intrinsic("div_wrap64", ["i64", "i64", "i32", "i32"], "i64", (f) => {
-    const m = f.mod;
-    const [a, b, bits, signed] = [() => m.get(0, "i64"), () => m.get(1, "i64"), () => m.get(2, "i32"), () => m.get(3, "i32")];
-    return m.if(
-      m.i32.and(signed(), m.i64.eq(b(), m.c64(-1n))),
-      gen.rt("subWrap64", [m.c64(0n), a(), bits(), signed()]),
-      gen.rt("div64", [a(), b(), bits(), signed()]),
-    );
-  });
-}
-
-/** div_wrap256(a, b, bits, signed): like rt256_div, but MIN / -1 wraps to MIN. */
-export function divWrap256(gen: Gen): string {
-  return gen.intrinsic("div_wrap256", ["i32", "i32", "i32", "i32"], "i32", (f) => {
-    const m = f.mod;
-    const [a, b, bits, signed] = [() => m.get(0, "i32"), () => m.get(1, "i32"), () => m.get(2, "i32"), () => m.get(3, "i32")];
-    const minusOne = m.c32(gen.data.bigInt(-1n));
-    return m.if(
-      m.i32.and(signed(), gen.rt("eq256", [b(), minusOne])),
-      gen.rt("subWrap256", [m.c32(gen.data.bigInt(0n)), a(), bits(), signed()]),
-      gen.rt("div256", [a(), b(), bits(), signed()]),
-    );
   });
 }
 

@@ -10,7 +10,7 @@ import type { CmpOp, IntTy, ScalarTy } from "../../lower/ir.ts";
 import type { RtName } from "../support/api.ts";
 import type { Ex } from "../module.ts";
 import type { FnEmitter } from "./context.ts";
-import { divWrap256, divWrap64, intToWord, shiftAmount256, wordCmp, wordEq, wordToInt } from "./intrinsics.ts";
+import { intToWord, shiftAmount256, wordEq, wordToInt } from "./intrinsics.ts";
 
 export type Cls = "S" | "M" | "B";
 
@@ -59,9 +59,9 @@ function toBig(f: FnEmitter, t: IntTy, a: Ex): Ex {
 }
 
 const rt64: Record<string, RtName> = { add: "add64", sub: "sub64", mul: "mul64", div: "div64", mod: "mod64", pow: "pow64" };
-const rt64Wrap: Record<string, RtName> = { add: "addWrap64", sub: "subWrap64", mul: "mulWrap64", pow: "powWrap64", mod: "mod64" };
+const rt64Wrap: Record<string, RtName> = { add: "addWrap64", sub: "subWrap64", mul: "mulWrap64", pow: "powWrap64", div: "divWrap64", mod: "mod64" };
 const rt256: Record<string, RtName> = { add: "add256", sub: "sub256", mul: "mul256", div: "div256", mod: "mod256", pow: "pow256" };
-const rt256Wrap: Record<string, RtName> = { add: "addWrap256", sub: "subWrap256", mul: "mulWrap256", pow: "powWrap256", mod: "mod256" };
+const rt256Wrap: Record<string, RtName> = { add: "addWrap256", sub: "subWrap256", mul: "mulWrap256", pow: "powWrap256", div: "divWrap256", mod: "mod256" };
 
 export function intBinary(f: FnEmitter, op: string, t: IntTy, checked: boolean, a: Ex, b: Ex): Ex {
   const m = f.mod;
@@ -78,14 +78,11 @@ export function intBinary(f: FnEmitter, op: string, t: IntTy, checked: boolean, 
     const fn = op as "add" | "sub" | "mul";
     return c === "S" ? truncS(f, m.i32[fn](a, b), t.bits, t.signed) : truncM(f, m.i64[fn](a, b), t);
   }
-  if (c === "B") {
-    if (op === "div" && !checked) return m.call(divWrap256(f.gen), [a, b, bits, signed], "i32");
-    return f.gen.rt((checked ? rt256 : rt256Wrap)[op]!, [a, b, bits, signed]);
-  }
+  if (c === "B") return f.gen.rt((checked ? rt256 : rt256Wrap)[op]!, [a, b, bits, signed]);
   // S and M through rt64 (the exponent of pow is unsigned).
   const bt: IntTy = op === "pow" ? { ...t, signed: false } : t;
   const args = [toI64(f, t, a), toI64(f, bt, b), bits, signed];
-  const r = op === "div" && !checked ? m.call(divWrap64(f.gen), args, "i64") : f.gen.rt((checked ? rt64 : rt64Wrap)[op]!, args);
+  const r = f.gen.rt((checked ? rt64 : rt64Wrap)[op]!, args);
   return c === "S" ? m.wrap(r) : r;
 }
 
@@ -115,7 +112,7 @@ export function intNeg(f: FnEmitter, t: IntTy, checked: boolean, a: Ex): Ex {
       if (!checked) return truncM(f, m.i64.sub(m.c64(0n), a), t);
       return f.gen.rt("neg64", [a, bits, signed]);
     case "B":
-      if (!checked) return f.gen.rt("subWrap256", [m.c32(f.gen.data.bigInt(0n)), a, bits, signed]);
+      if (!checked) return f.gen.rt("negWrap256", [a, bits, signed]);
       return f.gen.rt("neg256", [a, bits, signed]);
   }
 }
@@ -132,39 +129,14 @@ export function intNot(f: FnEmitter, t: IntTy, a: Ex): Ex {
   }
 }
 
-/** Comparison of two scalars (ints, bool, enum, bytes-like, bytesN). */
+/** Comparison of two scalars (ints; equality also on bool, enum, bytes-like, bytesN). */
 export function compare(f: FnEmitter, op: CmpOp, t: ScalarTy, a: Ex, b: Ex): Ex {
   const m = f.mod;
-  const viaOrder = (order: Ex): Ex => {
-    const z = m.c32(0);
-    switch (op) {
-      case "eq":
-        return m.i32.eq(order, z);
-      case "ne":
-        return m.i32.ne(order, z);
-      case "lt":
-        return m.i32.ltS(order, z);
-      case "le":
-        return m.i32.leS(order, z);
-      case "gt":
-        return m.i32.gtS(order, z);
-      case "ge":
-        return m.i32.geS(order, z);
-    }
-  };
-  if (t.k === "bytes") {
-    if (op === "eq" || op === "ne") {
-      const eq = f.gen.rt("bytesEq", [a, b]);
-      return op === "eq" ? eq : m.i32.eqz(eq);
-    }
-    return viaOrder(f.gen.rt("bytesCompare", [a, b]));
-  }
-  if (t.k === "fixed") {
-    if (op === "eq" || op === "ne") {
-      const eq = m.call(wordEq(f.gen), [a, b], "i32");
-      return op === "eq" ? eq : m.i32.eqz(eq);
-    }
-    return viaOrder(m.call(wordCmp(f.gen), [a, b], "i32"));
+  if (t.k === "bytes" || t.k === "fixed") {
+    // The checker allows only equality on these.
+    const eq = t.k === "bytes" ? f.gen.rt("bytesEq", [a, b]) : m.call(wordEq(f.gen), [a, b], "i32");
+    if (op !== "eq" && op !== "ne") throw new Error(`internal: ${op} on ${t.k}`);
+    return op === "eq" ? eq : m.i32.eqz(eq);
   }
   const it: IntTy = t.k === "int" ? t : { k: "int", bits: 8, signed: false };
   const c = cls(it);

@@ -1,0 +1,80 @@
+// Golden tests of code generation: each test/golden/wasm/*.weft is compiled
+// (keccak, unoptimised) and the WAT of the functions the code generator
+// added — entry points, contract functions, helpers, intrinsics; not the
+// support library — is compared with wasm/<name>.out. Calls into the
+// support library show its export names (`$rt_caller`), not its internal
+// paths, so the snapshots stay readable and do not move when the library
+// is reorganised. Regenerate with `vitest -u`.
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { compileAll } from "../semantic/harness.ts";
+import { internalName, readSupportModule, rtFunctions } from "../../compiler/wasm/support/index.ts";
+
+const dir = new URL("./wasm/", import.meta.url);
+const cases = readdirSync(dir).filter((f) => f.endsWith(".weft")).sort();
+
+/** The `(func …)` blocks of a WAT text, by name (quoted names and strings handled). */
+export function functionBlocks(wat: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let i = 0;
+  while ((i = wat.indexOf("\n (func ", i)) !== -1) {
+    const start = i + 1;
+    let depth = 0;
+    let j = start;
+    for (; j < wat.length; j++) {
+      const ch = wat[j];
+      if (ch === '"') {
+        for (j++; j < wat.length && wat[j] !== '"'; j++) if (wat[j] === "\\") j++;
+      } else if (ch === "(") depth++;
+      else if (ch === ")" && --depth === 0) break;
+    }
+    const text = wat.slice(start, j + 1);
+    const name = /^ \(func \$("(?:[^"\\]|\\.)*"|[^\s()]+)/.exec(text)![1]!;
+    out.set(name.replace(/^"|"$/g, ""), text);
+    i = j;
+  }
+  return out;
+}
+
+/** Internal name of each support-library export → its export name. */
+function supportNames(): Map<string, string> {
+  const mod = readSupportModule();
+  try {
+    // Identical library functions may share one body: the first export name wins.
+    const names = new Map<string, string>();
+    for (const f of rtFunctions) {
+      const internal = internalName(mod, f);
+      if (!names.has(internal)) names.set(internal, f.name);
+    }
+    return names;
+  } finally {
+    mod.dispose();
+  }
+}
+const rtNames = supportNames();
+
+function generatedText(wat: string, generated: string[]): string {
+  const blocks = functionBlocks(wat);
+  const parts: string[] = [];
+  for (const name of generated) {
+    const text = blocks.get(name);
+    if (text) parts.push(text); // helpers only referenced by removed code are gone
+  }
+  return parts.join("\n").replace(/\$([^\s()"]+)/g, (m, name: string) => (rtNames.has(name) ? `$${rtNames.get(name)}` : m)) + "\n";
+}
+
+describe("wasm golden", () => {
+  it("has at least 25 cases", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+  for (const file of cases) {
+    it(file, async () => {
+      const source = readFileSync(new URL(file, dir), "utf8");
+      const compiled = compileAll(source, { crypto: "keccak", optimize: false, wat: true, file });
+      const text = [...compiled.values()]
+        .map((c) => `;; ==== contract ${c.name}\n${generatedText(c.wat!, c.generated)}`)
+        .join("\n");
+      await expect(text).toMatchFileSnapshot(`./wasm/${file.replace(/\.weft$/, ".out")}`);
+    });
+  }
+});
