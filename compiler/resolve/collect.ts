@@ -170,10 +170,8 @@ function collectContractMembers(ctx: ResolveContext, info: ContractInfo, fileSco
             secondary: [{ span: (info.init.decl as ast.InitDecl).nameSpan, message: "first `init` here" }],
             help: "a contract has at most one constructor; merge them",
           });
-        } else {
-          info.init = fn;
-          scope.define("init", { kind: "item", symbol: { kind: "fn", info: fn }, declSpan: m.nameSpan });
-        }
+        } else info.init = fn; // `init` is a keyword: it cannot be named, hence not called
+
         break;
       }
       case "Fn": {

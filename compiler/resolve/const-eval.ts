@@ -43,9 +43,12 @@ export function evalArraySize(ctx: ResolveContext, expr: ast.Expr, scope: Scope)
       });
     return null;
   }
-  if (r.value.kind !== "int" || r.value.value < 1n || r.value.value > MAX_ARRAY_SIZE) {
-    const shown = r.value.kind === "int" ? `${r.value.value}` : `a ${r.value.kind}`;
-    ctx.report("E0209", expr.span, `the size of an array type must be an integer from 1 to 4294967295, found ${shown}`, {
+  if (r.value.kind !== "int") {
+    ctx.report("E0209", expr.span, `the size of an array type must be an integer, found a ${r.value.kind}`);
+    return null;
+  }
+  if (r.value.value < 1n || r.value.value > MAX_ARRAY_SIZE) {
+    ctx.report("E0209", expr.span, `the size of an array type must be from 1 to 4294967295, found ${r.value.value}`, {
       help: "use `T[]` for a dynamic array",
     });
     return null;

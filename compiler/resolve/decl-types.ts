@@ -35,33 +35,17 @@ function resolveContractTypes(ctx: ResolveContext, info: ContractInfo): void {
       resolveSharedTypes(ctx, m, scope);
     }
   }
-  const fns = info.init ? [info.init, ...info.fns] : info.fns;
+  // Every function, including a second `init` (already reported), so the language server sees its types.
   for (const m of info.decl.members) {
-    if (m.kind !== "Fn" && m.kind !== "Init") continue;
-    const fn = ctx.program.fnOf.get(m);
-    if (!fn || !fns.includes(fn)) {
-      // a second `init` (already reported): still resolve its types for the language server
-      if (fn) resolveFnTypes(ctx, fn, scope);
-      continue;
-    }
-    resolveFnTypes(ctx, fn, scope);
-    if (m.kind === "Fn" && m.body === null)
-      ctx.report("E0216", m.name.span, `the function \`${m.name.name}\` has no body`, {
-        help: "functions of a contract need a body `{ … }`; bodiless functions belong in an `interface`",
-      });
+    const fn = m.kind === "Fn" || m.kind === "Init" ? ctx.program.fnOf.get(m) : undefined;
+    if (fn) resolveFnTypes(ctx, fn, scope);
   }
 }
 
+// A contract function without a body, or an interface function with one, is
+// reported by the parser (E0118); here they are simply typed.
 function resolveInterfaceTypes(ctx: ResolveContext, info: InterfaceInfo, scope: Scope): void {
-  for (const fn of info.fns) {
-    resolveFnTypes(ctx, fn, scope);
-    const decl = fn.decl as ast.FnDecl;
-    if (decl.body !== null)
-      ctx.report("E0216", decl.name.span, `the interface function \`${fn.name}\` has a body`, {
-        help: "interface functions are declarations only: end them with `;`",
-      });
-  }
-  reportDuplicates(ctx, info.fns.map((f) => (f.decl as ast.FnDecl).name), "function", `interface \`${info.name}\``);
+  for (const fn of info.fns) resolveFnTypes(ctx, fn, scope);
 }
 
 /** Structs, enums, events, errors and consts, wherever declared. */
@@ -111,13 +95,8 @@ function resolveFnTypes(ctx: ResolveContext, fn: FnInfo, scope: Scope): void {
 export function computeSignatures(ctx: ResolveContext): void {
   const sig = (name: string, types: Type[]) => `${name}(${types.map(abiTypeName).join(",")})`;
   const fnSig = (fn: FnInfo) => (fn.signature = sig(fn.name, fn.params.map((p) => p.type)));
-  for (const c of ctx.program.contracts) {
-    if (c.init) fnSig(c.init);
-    c.fns.forEach(fnSig);
-    for (const e of c.errors) e.signature = sig(e.name, e.fields.map((f) => f.type));
-  }
-  for (const i of ctx.program.interfaces) i.fns.forEach(fnSig);
-  for (const e of ctx.program.errors) e.signature = sig(e.name, e.fields.map((f) => f.type));
+  for (const fn of ctx.program.fnOf.values()) fnSig(fn);
+  for (const e of ctx.errorOf.values()) e.signature = sig(e.name, e.fields.map((f) => f.type));
 }
 
 function reportDuplicates(ctx: ResolveContext, names: ast.Ident[], what: string, where: string): void {

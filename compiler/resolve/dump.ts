@@ -84,6 +84,7 @@ function nameLines(r: Resolved, sources: Sources): string[] {
   const rows: { span: ast.Span; text: string }[] = [];
   const text = (span: ast.Span) => (sources[span.file] ?? "").slice(span.start, span.end).replace(/\s+/g, " ");
   for (const [e, res] of r.names) {
+    if (res.kind === "envRoot") continue; // `msg` in `msg.sender`: the member's row says it all
     const span = e.kind === "StructLit" ? e.name.span : e.span;
     rows.push({ span, text: `${text(span)} -> ${describe(res, span.file)}` });
   }

@@ -18,6 +18,7 @@ export function resolveImports(ctx: ResolveContext): void {
 function resolveImport(ctx: ResolveContext, fs: FileState, imp: ast.ImportDecl): void {
   const target = findTarget(ctx, fs, imp);
   if (!target || target === fs) return;
+  const display = imp.source.kind === "module" ? `the module \`${imp.source.segments.map((x) => x.name).join("::")}\`` : `\`${target.path}\``;
   if (imp.names === "*") {
     const use: ImportUse = { span: imp.span, used: false };
     fs.importUses.push(use);
@@ -33,7 +34,7 @@ function resolveImport(ctx: ResolveContext, fs: FileState, imp: ast.ImportDecl):
     if (!entry || entry.kind !== "item") {
       const names = target.items.ownEntries().map(([n]) => n);
       const guess = closestMatch(ident.name, names);
-      ctx.report("E0204", ident.span, `\`${target.path}\` declares no \`${ident.name}\``, {
+      ctx.report("E0204", ident.span, `${display} declares no \`${ident.name}\``, {
         label: "not found in the imported module",
         help: guess ? `did you mean \`${guess}\`?` : `it declares: ${names.map((n) => `\`${n}\``).join(", ") || "nothing"}`,
         fixes: guess ? [{ title: `replace with \`${guess}\``, span: ident.span, replacement: guess }] : [],
@@ -60,7 +61,7 @@ function findTarget(ctx: ResolveContext, fs: FileState, imp: ast.ImportDecl): Fi
     const path = joinRelative(fs.path, imp.source.path);
     const target = ctx.fileByPath.get(path);
     if (!target) {
-      const guess = closestMatch(path, ctx.fileByPath.keys());
+      const guess = closestMatch(path, [...ctx.fileByPath.keys()].filter((p) => p !== fs.path));
       ctx.report("E0203", imp.source.pathSpan, `cannot find the file \`${imp.source.path}\``, {
         label: `looked for \`${path}\``,
         help: guess

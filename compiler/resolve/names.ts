@@ -91,7 +91,7 @@ export function lookupSelfMember(ctx: ResolveContext, contract: ContractInfo | n
     .filter(([, x]) => x.kind === "item" && (x.symbol.kind === "state" || x.symbol.kind === "fn"))
     .map(([n]) => n);
   const guess = closestMatch(member.name, [...names, "address"]);
-  const other = e && e.kind === "item" ? ` (\`${member.name}\` is ${describe(e.symbol)}, not reached through \`self\`)` : "";
+  const other = e && e.kind === "item" ? ` (${describe(e.symbol)} is not reached through \`self\`)` : "";
   ctx.report("E0212", member.span, `contract \`${contract.name}\` has no state variable or function \`${member.name}\`${other}`, {
     label: "not found in `self`",
     help: guess ? `did you mean \`self.${guess}\`?` : e ? `write \`${member.name}\` without \`self.\`` : [],

@@ -80,7 +80,7 @@ function storageType(ctx: ResolveContext, t: Type, at: ast.TypeExpr): void {
   switch (t.kind) {
     case "map":
       if (!isMapKeyType(t.key))
-        ctx.report("E0217", at.span, `\`${typeToString(t.key)}\` cannot be the key of a map`, {
+        ctx.report("E0216", at.span, `\`${typeToString(t.key)}\` cannot be the key of a map`, {
           help: "map keys are integers, bool, address, string, bytes, bytesN or enums",
         });
       storageType(ctx, t.value, at);
@@ -98,7 +98,7 @@ function storageType(ctx: ResolveContext, t: Type, at: ast.TypeExpr): void {
 
 function constType(ctx: ResolveContext, t: Type, at: ast.TypeExpr): void {
   if (["int", "bool", "string", "bytes", "bytesN", "error"].includes(t.kind)) return;
-  ctx.report("E0218", at.span, `a constant cannot have the type \`${typeToString(t)}\``, {
+  ctx.report("E0217", at.span, `a constant cannot have the type \`${typeToString(t)}\``, {
     help: "constants are integers, bool, string, bytes or bytesN; use a `state` variable set in `init` for other values",
   });
 }

@@ -28,7 +28,7 @@ export type ItemSymbol =
   | { kind: "event"; info: EventInfo }
   | { kind: "error"; info: ErrorInfo }
   | { kind: "const"; info: ConstInfo }
-  /** A function of the enclosing contract (including `init`, which the checker refuses to call). */
+  /** A function of the enclosing contract (`init` is not one: it is a keyword and cannot be called). */
   | { kind: "fn"; info: FnInfo }
   /** A state variable: only reachable as `self.name`; a bare name is an error with a fix. */
   | { kind: "state"; info: StateInfo };

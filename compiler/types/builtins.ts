@@ -51,7 +51,7 @@ export function checkBuiltinCall(cx: Checker, call: ast.CallExpr, name: BuiltinN
     case "truncate": {
       typeArg = singleTypeArg(cx, call, "truncate<u8>(x)");
       if (typeArg && !isInt(typeArg) && !isError(typeArg)) {
-        cx.report("E0329", call.typeArgs[0]!.span, `\`truncate\` converts to an integer type, not ${q(typeArg)}`);
+        cx.report("E0328", call.typeArgs[0]!.span, `\`truncate\` converts to an integer type, not ${q(typeArg)}`);
         typeArg = ERROR;
       }
       arity(cx, call, 1, 1, "`truncate<T>(x)`");
@@ -76,7 +76,7 @@ export function checkBuiltinCall(cx: Checker, call: ast.CallExpr, name: BuiltinN
       break;
     case "abi.decode":
       typeArg = singleTypeArg(cx, call, "abi.decode<(u256, string)>(data)");
-      if (typeArg) encodable(cx, call.typeArgs[0]!.span, typeArg);
+      if (typeArg && call.typeArgs[0] && !encodable(cx, call.typeArgs[0].span, typeArg)) typeArg = ERROR;
       arity(cx, call, 1, 1, "`abi.decode<T>(data)`");
       if (call.args[0]) check(cx, call.args[0], BYTES);
       result = typeArg ?? ERROR;
@@ -96,16 +96,18 @@ function arity(cx: Checker, call: ast.CallExpr, min: number, max: number, form: 
 
 function singleTypeArg(cx: Checker, call: ast.CallExpr, example: string): Type | undefined {
   if (call.typeArgs.length !== 1) {
-    cx.report("E0329", call.span, `expected one type argument, found ${call.typeArgs.length}`, { help: `write \`${example}\`` });
+    cx.report("E0328", call.span, `expected one type argument, found ${call.typeArgs.length}`, { help: `write \`${example}\`` });
     return call.typeArgs.length === 0 ? ERROR : cx.program.typeExprs.get(call.typeArgs[0]!) ?? ERROR;
   }
   return cx.program.typeExprs.get(call.typeArgs[0]!) ?? ERROR;
 }
 
-function encodable(cx: Checker, span: ast.Span, t: Type): void {
+/** Whether values of `t` have an ABI encoding; reports when not. */
+function encodable(cx: Checker, span: ast.Span, t: Type): boolean {
   const why = mapInside(t);
   if (why) cx.report("E0311", span, `${q(t)} cannot be ABI-encoded`, { label: why, help: "maps live only in storage" });
   else if (isUnit(t)) cx.report("E0300", span, "`()` has no encoding");
+  return !why && !isUnit(t);
 }
 
 /**
@@ -123,7 +125,7 @@ export function checkMessageOrError(cx: Checker, e: ast.Expr): void {
   }
   const t = infer(cx, e);
   if (isError(t) || t.kind === "string") return;
-  cx.report("E0324", e.span, `expected a message string or an error \`E(…)\`, found ${q(t)}`, {
+  cx.report("E0323", e.span, `expected a message string or an error \`E(…)\`, found ${q(t)}`, {
     help: 'write `"message"` or an error declared with `error E(…);` called as `E(…)`',
   });
 }

@@ -40,10 +40,11 @@ function callResolved(cx: Checker, call: ast.CallExpr, r: Resolution, expected: 
     case "contract":
       return r.info.asInterface ? interfaceCast(cx, call, r.info.asInterface) : notCallable(cx, call, null);
     case "error":
-      cx.report("E0324", call.span, `the error \`${r.info.name}\` can only be raised with \`revert\` or \`require\``, {
+      cx.report("E0323", call.span, `the error \`${r.info.name}\` can only be raised with \`revert\` or \`require\``, {
         help: `write \`revert ${r.info.name}(…);\` or \`require(condition, ${r.info.name}(…));\``,
       });
-      return errorCall(cx, call, r.info);
+      errorCall(cx, call, r.info);
+      return ERROR;
     case "unresolved":
       noTypeArgs(cx, call);
       for (const a of call.args) infer(cx, a);
@@ -72,7 +73,7 @@ function notCallable(cx: Checker, call: ast.CallExpr, what: string | null, help?
 /** Reports type arguments on a call that takes none. */
 export function noTypeArgs(cx: Checker, call: ast.CallExpr): void {
   if (call.typeArgs.length === 0) return;
-  cx.report("E0329", call.typeArgs[0]!.span, "this call takes no type arguments", {
+  cx.report("E0328", call.typeArgs[0]!.span, "this call takes no type arguments", {
     help: "only `truncate<T>(x)` and `abi.decode<T>(data)` take a type argument",
   });
 }
@@ -94,15 +95,6 @@ function fnDeclSpan(fn: FnInfo): ast.Span {
 
 function internalCall(cx: Checker, call: ast.CallExpr, fn: FnInfo): Type {
   noTypeArgs(cx, call);
-  if (fn.isInit) {
-    cx.report("E0316", call.span, "`init` cannot be called", {
-      secondary: [{ span: fnDeclSpan(fn), message: "the constructor runs once, at deployment" }],
-      help: "move the shared code into a function that both `init` and this code call",
-    });
-    for (const a of call.args) infer(cx, a);
-    setTarget(cx, call, { kind: "error_" });
-    return ERROR;
-  }
   checkArgs(cx, call, fn.params.map((p) => p.type), `the function \`${fn.name}\``, fnDeclSpan(fn));
   setTarget(cx, call, { kind: "internal", fn });
   return fn.returns;

@@ -62,7 +62,7 @@ export function castAllowed(from: Type, to: Type): boolean {
 }
 
 function castHelp(from: Type, to: Type): string | string[] {
-  if (from.kind === "bool" && isInt(to)) return "write `if b { 1 } else { 0 }` logic explicitly, or compare: `x != 0` for the other direction";
+  if (from.kind === "bool" && isInt(to)) return "there is no conversion from `bool`; choose the number with `if`";
   if (isInt(from) && to.kind === "bool") return "compare instead: `x != 0`";
   if (isInt(from) && to.kind === "bytesN")
     return `\`bytes${to.size}\` converts from \`u${to.size * 8}\` only; convert the width first: \`(x as u${to.size * 8}) as bytes${to.size}\``;

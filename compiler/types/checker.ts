@@ -27,9 +27,8 @@ export function checkProgram(resolved: Resolved): Diagnostic[] {
 function checkEventDecl(cx: Checker, ev: EventInfo): void {
   const indexed = ev.decl.fields.filter((f) => f.indexed);
   if (indexed.length <= MAX_INDEXED) return;
-  cx.report("E0317", indexed[MAX_INDEXED]!.span, `the event \`${ev.name}\` has ${indexed.length} indexed fields; at most ${MAX_INDEXED} are allowed`, {
+  cx.report("E0316", indexed[MAX_INDEXED]!.span, `the event \`${ev.name}\` has ${indexed.length} indexed fields; at most ${MAX_INDEXED} are allowed`, {
     label: "one indexed field too many",
-    secondary: indexed.slice(0, MAX_INDEXED).map((f) => ({ span: f.name.span, message: "indexed" })),
     help: "each indexed field is a log topic and a log has at most 3 besides the event's own; remove `indexed` from the others",
   });
 }
@@ -76,12 +75,12 @@ function checkFn(cx: Checker, fn: FnInfo, decl: ast.FnDecl | ast.InitDecl): void
 
 function reportUnused(cx: Checker, fn: FnInfo): void {
   for (const l of cx.resolved.fnLocals.get(fn) ?? []) {
-    if (cx.reads.has(l) || l.name.startsWith("_")) continue;
+    if (cx.reads.has(l) || l.name.startsWith("_") || isError(l.type)) continue;
     const fix = { title: `rename to \`_${l.name}\``, span: l.decl.span, replacement: `_${l.name}` };
     if (l.isParam)
       cx.report("W0302", l.decl.span, `unused parameter \`${l.name}\``, { help: `if this is intentional, name it \`_${l.name}\``, fixes: [fix] });
     else
-      cx.report("W0301", l.decl.span, `unused variable \`${l.name}\``, {
+      cx.report("W0301", l.decl.span, cx.writes.has(l) ? `the variable \`${l.name}\` is assigned but never read` : `unused variable \`${l.name}\``, {
         help: `remove it, or name it \`_${l.name}\` if this is intentional`,
         fixes: [fix],
       });

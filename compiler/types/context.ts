@@ -29,6 +29,8 @@ export class Checker {
   // ---- what we found
   /** Locals read at least once (for the unused-variable warning). */
   readonly reads = new Set<LocalInfo>();
+  /** Locals assigned with `x = …` after their declaration (for a better unused message). */
+  readonly writes = new Set<LocalInfo>();
   /** Locals already reported as used before assignment (report each once). */
   readonly reportedUnassigned = new Set<LocalInfo>();
   readonly uses = new Map<ContractInfo, ContractUses>();

@@ -56,6 +56,8 @@ function mismatchHelp(e: ast.Expr, expected: Type, found: Type): string | null {
   if (expected.kind === "bytes" && found.kind === "string") return "convert explicitly: `… as bytes`";
   if (expected.kind === "string" && (found.kind === "bytes" || found.kind === "address")) return "convert explicitly: `… as string`";
   if (expected.kind === "bool" && isInt(found) && !isUntypedInt(e)) return "compare explicitly, e.g. `x != 0`";
+  if (expected.kind === "bytesN" && e.kind === "BytesLit")
+    return `a hex literal is a \`bytes${expected.size}\` when it has exactly ${expected.size} bytes; this one has ${e.value.length}`;
   return null;
 }
 
@@ -85,7 +87,7 @@ function inferInner(cx: Checker, e: ast.Expr, expected: Type | null): Type {
     case "Path":
       return checkName(cx, e);
     case "Self":
-      cx.report("E0323", e.span, "`self` is not a value", {
+      cx.report("E0322", e.span, "`self` is not a value", {
         help: "use `self.address` for this contract's address, or `self.name` for a state variable",
       });
       return ERROR;
@@ -177,7 +179,7 @@ export function reportNotAValue(cx: Checker, e: ast.Expr, kind: string): void {
     contract: ["a contract", "view an address as this contract: `Name(addr)`"],
   };
   const [what, help] = text[kind] ?? ["not a value", ""];
-  cx.report("E0323", e.span, `expected a value, found ${what}`, { label: "not a value", help: help || [] });
+  cx.report("E0322", e.span, `expected a value, found ${what}`, { label: "not a value", help: help || [] });
 }
 
 // ---------------------------------------------------------------- literals
@@ -194,15 +196,15 @@ function checkArrayLit(cx: Checker, e: ast.ArrayLit, expected: Type | null): Typ
   if (expected?.kind === "array") {
     for (const x of e.elems) check(cx, x, expected.elem);
     if (expected.size !== null && expected.size !== e.elems.length) {
-      cx.report("E0327", e.span, `expected an array of ${expected.size} elements, found ${e.elems.length}`, {
+      cx.report("E0326", e.span, `expected an array of ${expected.size} elements, found ${e.elems.length}`, {
         label: `${e.elems.length} elements`,
         help: `the type ${q(expected)} has exactly ${expected.size} elements`,
       });
     }
-    return expected.size === null ? { kind: "array", elem: expected.elem, size: null } : { kind: "array", elem: expected.elem, size: e.elems.length };
+    return expected;
   }
   if (e.elems.length === 0) {
-    cx.report("E0326", e.span, "cannot infer the element type of an empty array", {
+    cx.report("E0325", e.span, "cannot infer the element type of an empty array", {
       help: "annotate the binding, e.g. `let a: u256[] = [];`",
     });
     return ERROR;
@@ -219,18 +221,27 @@ function checkStructLit(cx: Checker, e: ast.StructLit): Type {
   const r = cx.resolved.names.get(e);
   if (!r || r.kind !== "struct") {
     if (r && r.kind !== "unresolved")
-      cx.report("E0323", e.name.span, `\`${e.name.name}\` is not a struct`, { help: "struct literals are written `StructName { field: value, … }`" });
+      cx.report("E0322", e.name.span, `\`${e.name.name}\` is not a struct`, { help: "struct literals are written `StructName { field: value, … }`" });
     for (const f of e.fields) infer(cx, f.value);
     return ERROR;
   }
   const info = r.info;
   const t: Type = { kind: "struct", info };
+  const why = mapInside(t);
+  if (why) {
+    cx.report("E0311", e.span, `a value of \`${info.name}\` cannot be built in memory`, {
+      label: why,
+      help: "a struct with a map lives only in storage; assign its other fields one by one (`self.s.f = …`)",
+    });
+    for (const f of e.fields) infer(cx, f.value);
+    return ERROR;
+  }
   const given = new Map<string, ast.Ident>();
   for (const f of e.fields) {
     const index = info.fields.findIndex((x) => x.name === f.name.name);
     const first = given.get(f.name.name);
     if (first) {
-      cx.report("E0319", f.name.span, `the field \`${f.name.name}\` is given twice`, {
+      cx.report("E0318", f.name.span, `the field \`${f.name.name}\` is given twice`, {
         secondary: [{ span: first.span, message: "first given here" }],
       });
     }
@@ -244,15 +255,9 @@ function checkStructLit(cx: Checker, e: ast.StructLit): Type {
   }
   const missing = info.fields.filter((f) => !given.has(f.name)).map((f) => `\`${f.name}\``);
   if (missing.length > 0)
-    cx.report("E0318", e.name.span, `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the literal of \`${info.name}\``, {
+    cx.report("E0317", e.name.span, `missing field${missing.length > 1 ? "s" : ""} ${missing.join(", ")} in the literal of \`${info.name}\``, {
       secondary: [{ span: info.decl.name.span, message: `struct \`${info.name}\` declared here` }],
       help: "every field must be given a value",
-    });
-  const why = mapInside(t);
-  if (why)
-    cx.report("E0311", e.span, `a value of \`${info.name}\` cannot be built in memory`, {
-      label: why,
-      help: "a struct with a map lives only in storage; assign its other fields one by one (`self.s.f = …`)",
     });
   return t;
 }

@@ -1,7 +1,7 @@
 // Constant folding of typed expressions whose operands are all constant
 // (`const` references, literals, enum-free values): records the value in
 // `constValues`. Integer results are checked like at run time — an overflow
-// or a division by zero is a compile-time error (E0322), except inside
+// or a division by zero is a compile-time error (E0321), except inside
 // `unchecked`, where arithmetic wraps like the generated code would.
 // Shifts never check overflow (bits shifted out are lost).
 import type * as ast from "../syntax/ast.ts";
@@ -22,7 +22,7 @@ function setValue(cx: Checker, e: ast.Expr, v: ConstValue): void {
 function intResult(cx: Checker, e: ast.Expr, v: bigint, t: IntType, wraps = false): void {
   if (fitsInt(v, t)) return setValue(cx, e, { kind: "int", value: v });
   if (wraps || cx.unchecked > 0) return setValue(cx, e, { kind: "int", value: wrapInt(v, t) });
-  cx.report("E0322", e.span, `this constant expression overflows \`${typeToString(t)}\` (the value would be ${v})`, {
+  cx.report("E0321", e.span, `this constant expression does not fit in \`${typeToString(t)}\` (its exact value is ${v})`, {
     label: "overflows",
     help: "at run time this would revert; use a wider type, or `unchecked { … }` / `truncate<T>(…)` to wrap on purpose",
   });
@@ -40,7 +40,10 @@ export function foldBinary(cx: Checker, e: ast.BinaryExpr, operandType: Type): v
   const b = valueOf(cx, e.right);
   // `x / 0` is an error even when `x` is not constant.
   if ((e.op === "/" || e.op === "%") && b?.kind === "int" && b.value === 0n && !a) {
-    reportFoldFailure(cx, e, "divisionByZero");
+    cx.report("E0321", e.span, `${e.op === "/" ? "division" : "remainder"} by zero`, {
+      label: "the divisor is the constant 0",
+      help: "this always reverts at run time",
+    });
     return;
   }
   if (!a || !b) return;
@@ -82,7 +85,7 @@ export function foldIntCast(cx: Checker, e: ast.Expr, operand: ast.Expr, to: Int
   const a = valueOf(cx, operand);
   if (a?.kind !== "int") return;
   if (fitsInt(a.value, to)) return setValue(cx, e, a);
-  cx.report("E0322", e.span, `the constant ${a.value} does not fit in \`${typeToString(to)}\`; this conversion would revert`, {
+  cx.report("E0321", e.span, `the constant ${a.value} does not fit in \`${typeToString(to)}\`; this conversion would revert`, {
     label: "does not fit",
     help: `use \`truncate<${typeToString(to)}>(…)\` to keep the low bits on purpose`,
   });

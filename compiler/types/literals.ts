@@ -42,17 +42,19 @@ export function isUntypedInt(e: ast.Expr): boolean {
 /** Gives an untyped integer expression the type `t`: records types and values, reports a value that does not fit. */
 export function checkUntypedInt(cx: Checker, e: ast.Expr, t: IntType): IntType {
   const v = fold(cx, e, t);
-  if (v !== null) fitOrReport(cx, e, v, t);
+  if (v !== null && !fitOrReport(cx, e, v, t)) cx.program.constValues.delete(e); // no value that does not fit its type
   return t;
 }
 
-function fitOrReport(cx: Checker, e: ast.Expr, v: bigint, t: IntType): void {
-  if (fitsInt(v, t)) return;
+/** Whether `v` fits `t`; reports E0301 when it does not. */
+function fitOrReport(cx: Checker, e: ast.Expr, v: bigint, t: IntType): boolean {
+  if (fitsInt(v, t)) return true;
   const help =
     v < 0n && !t.signed
       ? `\`${typeToString(t)}\` is unsigned; give the value a signed type, e.g. \`i${Math.min(256, t.bits * 2)}\``
       : `\`${typeToString(t)}\` holds ${intMin(t)} to ${intMax(t)}; use a wider type or a smaller value`;
   cx.report("E0301", e.span, `the integer ${v} does not fit in \`${typeToString(t)}\``, { label: `out of range for \`${typeToString(t)}\``, help });
+  return false;
 }
 
 /** Exact value of an untyped integer expression in type `t` (null after reporting a failure). */
@@ -93,5 +95,5 @@ export function reportFoldFailure(cx: Checker, e: ast.Expr, reason: FoldFailure)
     negativeShift: "negative shift amount",
     tooLarge: "the result is too large for any integer type",
   }[reason];
-  cx.report("E0322", e.span, `this constant expression fails: ${what}`, { label: what });
+  cx.report("E0321", e.span, `this constant expression fails: ${what}`, { label: what });
 }

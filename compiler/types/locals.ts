@@ -19,4 +19,5 @@ export function readLocal(cx: Checker, local: LocalInfo, at: ast.Span): void {
 /** `x = …`: from here on `x` holds a value. */
 export function assignLocal(cx: Checker, local: LocalInfo): void {
   cx.flow.unassigned.delete(local);
+  cx.writes.add(local);
 }

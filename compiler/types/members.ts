@@ -137,7 +137,7 @@ function checkIndexValue(cx: Checker, index: ast.Expr, size: number | null): voi
   }
   const v = cx.program.constValues.get(index);
   if (size !== null && v?.kind === "int" && v.value >= BigInt(size))
-    cx.report("E0328", index.span, `index ${v.value} is out of bounds for an array of ${size} elements`, { label: "out of bounds" });
+    cx.report("E0327", index.span, `index ${v.value} is out of bounds for an array of ${size} elements`, { label: "out of bounds" });
 }
 
 /** Whether `e` denotes a place in storage: `self.x`, and fields and elements of it. */

@@ -115,10 +115,7 @@ function reportOperands(cx: Checker, e: ast.BinaryExpr, lt: Type, rt: Type, mess
   } else if (e.op === "+") help = "`+` adds two integers of the same type, or joins two strings or two bytes values";
   else if (ORDER_OPS.has(e.op)) help = "ordering comparisons apply to integers of the same type";
   cx.report("E0302", e.opSpan, message ?? `cannot apply \`${e.op}\` to ${q(lt)} and ${q(rt)}`, {
-    secondary: [
-      { span: e.left.span, message: q(lt) },
-      { span: e.right.span, message: q(rt) },
-    ],
+    label: `${q(lt)} ${e.op} ${q(rt)}`,
     help,
   });
 }

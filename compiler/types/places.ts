@@ -74,16 +74,17 @@ function report(cx: Checker, target: ast.Expr, p: PlaceProblem): void {
   cx.report("E0309", target.span, p.message, { label: "cannot be assigned", help: p.help, secondary: p.secondary ?? [], fixes: p.fixes ?? [] });
 }
 
-function localProblem(local: { name: string; mutable: boolean; isParam: boolean; decl: ast.Ident }): PlaceProblem | null {
+/** Why a local cannot be assigned (`part`: a field or element of it is the target). */
+function localProblem(local: { name: string; mutable: boolean; isParam: boolean; decl: ast.Ident }, part = false): PlaceProblem | null {
   if (local.mutable) return null;
   if (local.isParam)
     return {
-      message: `cannot assign to the parameter \`${local.name}\``,
+      message: part ? `cannot modify the parameter \`${local.name}\`` : `cannot assign to the parameter \`${local.name}\``,
       help: `parameters are immutable; copy it first: \`let mut ${local.name} = ${local.name};\``,
       secondary: [{ span: local.decl.span, message: "parameter declared here" }],
     };
   return {
-    message: `cannot assign twice to the immutable variable \`${local.name}\``,
+    message: part ? `cannot modify the immutable variable \`${local.name}\`` : `cannot assign twice to the immutable variable \`${local.name}\``,
     help: `declare it mutable: \`let mut ${local.name}\``,
     secondary: [{ span: local.decl.span, message: "declared without `mut` here" }],
     fixes: [{ title: "make it mutable", span: local.decl.span, replacement: `mut ${local.name}` }],
@@ -91,12 +92,12 @@ function localProblem(local: { name: string; mutable: boolean; isParam: boolean;
 }
 
 /** Why `e` is not an assignable place, or null when it is (or when an error was reported already). */
-function placeProblem(cx: Checker, e: ast.Expr): PlaceProblem | null {
+function placeProblem(cx: Checker, e: ast.Expr, part = false): PlaceProblem | null {
   switch (e.kind) {
     case "Name": {
       const ref = cx.program.refs.get(e);
       if (!ref || ref.kind === "error") return null;
-      if (ref.kind === "local") return localProblem(ref.local);
+      if (ref.kind === "local") return localProblem(ref.local, part);
       if (ref.kind === "const") return { message: `cannot assign to the constant \`${ref.info.name}\``, help: "use a `state` variable for values that change" };
       if (ref.kind === "state") return null; // reported by resolve (missing `self.`)
       return { message: "this name cannot be assigned to", help: "assign to a `let mut` variable or a `self.` state variable" };
@@ -104,7 +105,7 @@ function placeProblem(cx: Checker, e: ast.Expr): PlaceProblem | null {
     case "Member": {
       const ref = cx.program.refs.get(e);
       if (!ref || ref.kind === "error" || ref.kind === "state") return null;
-      if (ref.kind === "field") return placeProblem(cx, e.object);
+      if (ref.kind === "field") return placeProblem(cx, e.object, true);
       if (ref.kind === "length")
         return { message: "`length` is read-only", help: "a storage array grows with `push(v)` and shrinks with `pop()`" };
       if (ref.kind === "env") return { message: `\`${ref.name}\` is read-only`, help: "it is set by the chain" };
@@ -114,7 +115,7 @@ function placeProblem(cx: Checker, e: ast.Expr): PlaceProblem | null {
       const t = cx.program.types.get(e.object);
       if (t?.kind === "bytes")
         return { message: "bytes cannot be changed through an index", help: "build a new value (e.g. with `+` and `slice`)" };
-      return placeProblem(cx, e.object);
+      return placeProblem(cx, e.object, true);
     }
     case "ErrorExpr":
       return null;

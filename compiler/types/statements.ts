@@ -94,14 +94,14 @@ function checkLet(cx: Checker, s: ast.LetStmt): void {
   if (s.init) {
     t = annotated ? (check(cx, s.init, annotated), annotated) : infer(cx, s.init);
     if (!annotated && isUnit(t))
-      cx.report("E0326", s.init.span, "this expression has no value to bind", {
+      cx.report("E0325", s.init.span, "this expression has no value to bind", {
         label: "has type `()`",
         help: "call it as a statement instead: `f(…);`",
       });
   } else if (annotated) {
     t = annotated;
   } else {
-    cx.report("E0326", s.pattern.span, "cannot infer the type of this binding", {
+    cx.report("E0325", s.pattern.span, "cannot infer the type of this binding", {
       help: "give it a type or a value: `let mut x: u256;` or `let x = 0;`",
     });
     t = ERROR;
@@ -117,7 +117,7 @@ function bindPattern(cx: Checker, p: ast.Pattern, t: Type, uninitialized: boolea
     case "TuplePattern": {
       const ok = t.kind === "tuple" && t.elems.length === p.elems.length;
       if (!ok && !isError(t))
-        cx.report("E0325", p.span, `this pattern has ${p.elems.length} elements but the value is ${q(t)}`, {
+        cx.report("E0324", p.span, `this pattern has ${p.elems.length} elements but the value is ${q(t)}`, {
           help: t.kind === "tuple" ? `use ${t.elems.length} names (or \`_\`)` : "only tuples can be destructured",
         });
       p.elems.forEach((e, i) => bindPattern(cx, e, ok && t.kind === "tuple" ? t.elems[i]! : ERROR, uninitialized));
@@ -135,7 +135,7 @@ function bindPattern(cx: Checker, p: ast.Pattern, t: Type, uninitialized: boolea
         });
       if (uninitialized) {
         if (!p.mutable)
-          cx.report("E0330", p.name.span, `\`${p.name.name}\` is immutable and has no value`, {
+          cx.report("E0329", p.name.span, `\`${p.name.name}\` is immutable and has no value`, {
             help: `give it a value (\`let ${p.name.name} = …;\`) or make it mutable and assign it later (\`let mut ${p.name.name}: T;\`)`,
             fixes: [{ title: "make it mutable", span: p.name.span, replacement: `mut ${p.name.name}` }],
           });
@@ -215,7 +215,7 @@ function checkForEach(cx: Checker, s: ast.ForEachStmt): void {
   if (t.kind === "array") elem = t.elem;
   else if (t.kind === "bytes") elem = U8;
   else if (!isError(t))
-    cx.report("E0331", s.iterable.span, `${q(t)} cannot be iterated`, {
+    cx.report("E0330", s.iterable.span, `${q(t)} cannot be iterated`, {
       label: "not an array",
       help: t.kind === "map" ? "maps cannot be iterated; keep their keys in an array as well" : "`for v in …` iterates over arrays and bytes",
     });
@@ -257,7 +257,7 @@ function checkEmit(cx: Checker, s: ast.EmitStmt): void {
   const r = cx.resolved.emits.get(s);
   if (!r || r.kind !== "event") {
     if (r && r.kind !== "unresolved")
-      cx.report("E0323", s.event.span, `\`${s.event.name}\` is not an event`, { help: "declare events with `event Name(…);`" });
+      cx.report("E0322", s.event.span, `\`${s.event.name}\` is not an event`, { help: "declare events with `event Name(…);`" });
     for (const a of s.args) infer(cx, a);
     return;
   }

@@ -20,9 +20,8 @@ export const resolveCodes = [
     E0213: "unknown member of a built-in (`msg`, `tx`, `block`, `abi`)",
     E0214: "not a type",
     E0215: "unknown enum variant or contract member in a path",
-    E0216: "function body missing or not allowed",
-    E0217: "invalid map key type",
-    E0218: "invalid constant type",
+    E0216: "invalid map key type",
+    E0217: "invalid constant type",
   }),
   ...warnings({
     W0200: "unused import",

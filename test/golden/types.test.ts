@@ -1,0 +1,36 @@
+// Golden tests of the type checker: every test/golden/types/*.weft is parsed,
+// resolved and checked; the dump (per function: locals with types, every
+// statement with its expression's type, literal types and constant values)
+// and the rendered diagnostics are compared with the `.out` file beside it.
+// A case may hold several sources, each introduced by `// @file <path>`.
+// Regenerate with `vitest run -u` and review the diff.
+import { describe, expect, it } from "vitest";
+import { readdirSync, readFileSync } from "node:fs";
+import { parse } from "../../compiler/syntax/index.ts";
+import { renderText } from "../../compiler/diagnostics/index.ts";
+import { check } from "../../compiler/types/index.ts";
+import { dumpTyped } from "../../compiler/types/dump.ts";
+
+const dir = new URL("./types/", import.meta.url);
+
+/** The sources of one case: split at `// @file <path>` lines, or the whole file named after the case. */
+function sourcesOf(name: string, text: string): Record<string, string> {
+  const parts = text.split(/^\/\/ @file (\S+)[^\n]*\n/m);
+  if (parts.length === 1) return { [name]: text };
+  const out: Record<string, string> = {};
+  for (let i = 1; i < parts.length; i += 2) out[parts[i]!] = parts[i + 1]!;
+  return out;
+}
+
+describe("golden: types", () => {
+  for (const name of readdirSync(dir).filter((f) => f.endsWith(".weft")).sort()) {
+    it(name, async () => {
+      const sources = sourcesOf(name, readFileSync(new URL(name, dir), "utf8"));
+      const parsed = Object.entries(sources).map(([path, text]) => parse(path, text));
+      const { program, diagnostics } = check(parsed.map((p) => p.file));
+      const all = [...parsed.flatMap((p) => p.diagnostics), ...diagnostics];
+      const text = `${dumpTyped(program, sources)}\n== diagnostics\n${renderText(all, sources)}`;
+      await expect(text).toMatchFileSnapshot(`./types/${name.replace(/\.weft$/, ".out")}`);
+    });
+  }
+});
