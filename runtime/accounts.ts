@@ -7,7 +7,7 @@
 // Named test accounts derive their private keys from their names, so a test
 // chain is the same on every machine.
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import { sm2 } from "sm-crypto";
+import smCrypto from "sm-crypto";
 import { chainHash, type Crypto } from "../compiler/abi/index.ts";
 
 const utf8 = new TextEncoder();
@@ -35,7 +35,7 @@ export function fromHex(h: string): Uint8Array {
 /** The public key (64 bytes, uncompressed, no prefix) for a private key. */
 export function publicKeyOf(privateKey: Uint8Array, crypto: Crypto): Uint8Array {
   if (crypto === "keccak") return secp256k1.getPublicKey(privateKey, false).slice(1);
-  return fromHex(sm2.getPublicKeyFromPrivateKey(toHex(privateKey))).slice(1);
+  return fromHex(smCrypto.sm2.getPublicKeyFromPrivateKey(toHex(privateKey))).slice(1);
 }
 
 /** Checksummed address (EIP-55 letter case, computed with the chain hash). */

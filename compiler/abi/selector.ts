@@ -2,7 +2,9 @@
 // all 32 bytes (event topics) of the chain hash — keccak-256 on an ECDSA
 // chain, SM3 on an SM chain — of a signature or name (docs/abi.md).
 import { keccak_256 } from "@noble/hashes/sha3.js";
-import { sm3 } from "sm-crypto";
+import smCrypto from "sm-crypto";
+
+const { sm3 } = smCrypto;
 
 export type Crypto = "keccak" | "sm";
 

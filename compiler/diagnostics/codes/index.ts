@@ -7,6 +7,7 @@ import { resolveCodes } from "./resolve.ts";
 import { checkCodes } from "./check.ts";
 import { effectsCodes } from "./effects.ts";
 import { codegenCodes } from "./codegen.ts";
+import { internalCodes } from "./internal.ts";
 
 export type { CodeInfo } from "./types.ts";
 
@@ -16,6 +17,7 @@ export const allCodes: readonly CodeInfo[] = [
   ...checkCodes,
   ...effectsCodes,
   ...codegenCodes,
+  ...internalCodes,
 ];
 
 const byCode = new Map(allCodes.map((c) => [c.code, c]));
