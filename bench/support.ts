@@ -1,7 +1,7 @@
 // Wall-clock cost of the hot support functions, called from JS (so each
-// figure includes one JS->Wasm call). Run: npx tsx compiler/wasm/support/bench.ts
+// figure includes one JS->Wasm call). Run: npm run bench:support
 import { pathToFileURL } from "node:url";
-import { decodeSupportWasm } from "./support.generated.ts";
+import { decodeSupportWasm } from "../compiler/wasm/support/support.generated.ts";
 
 type Fn = (...args: (number | bigint)[]) => number;
 interface Api { exports: Record<string, Fn> & { memory: { buffer: ArrayBuffer } } }
