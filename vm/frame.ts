@@ -1,0 +1,52 @@
+/** A running contract frame, the outcome of one, and the exception that ends one early. */
+import type { Slot } from "./modules.ts";
+import type { Failure } from "./status.ts";
+
+export interface Frame {
+  address: string;
+  addressBytes: Uint8Array;
+  /** what bcos.getCaller writes: a checksummed account or the calling contract's path */
+  callerBytes: Uint8Array;
+  input: Uint8Array;
+  slot: Slot;
+  /** the last bcos.finish */
+  output: Uint8Array;
+  /** the last bcos.call's output */
+  returnData: Uint8Array;
+  /** whether the gas counter's last change was a host charge that left exactly 0 (see gasExhausted) */
+  zeroByHost: boolean;
+}
+
+/**
+ * FISCO's test `gas <= 0` after a metered subtraction, applied late: the
+ * sandbox drops most per-segment checks, so the VM asks this when a frame
+ * ends, fails or calls out. Gas only decreases, so a counter below 0 means a
+ * check FISCO makes has failed; exactly 0 means that too, unless a host
+ * charge (which may reach 0) made the last change.
+ */
+export function gasExhausted(f: Frame): boolean {
+  const sign = f.slot.gasSign();
+  return sign < 0 || (sign === 0 && !f.zeroByHost);
+}
+
+export interface Outcome {
+  status: number;
+  output: Uint8Array;
+  /** the frame's gas counter when it ended (may be negative after running out) */
+  gasLeft: bigint;
+  revertData?: Uint8Array;
+  message?: string;
+  /** the contract whose failure this is (a callee when a failure bubbles up) */
+  failedAt?: string;
+}
+
+/** Thrown by host functions to unwind the Wasm stack of the current frame. */
+export class Abort {
+  constructor(
+    readonly failure: Failure,
+    readonly revertData?: Uint8Array,
+    readonly failedAt?: string,
+  ) {}
+}
+
+export const EMPTY = new Uint8Array(0);

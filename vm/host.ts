@@ -1,0 +1,207 @@
+/**
+ * The `bcos` host functions, with FISCO's semantics and gas
+ * (bcos-wasm src/fbei.rs): memory ranges are bounds-checked first (a bad
+ * range traps), then gas is taken — fixed costs, then 3 per byte copied
+ * between the host and linear memory (finish and revert copy for free).
+ * Host gas may bring the counter to exactly 0; below 0 is out of gas.
+ * Each frame has its own gas counter (its instance's global), as in FISCO.
+ */
+import { Abort, EMPTY, gasExhausted, type Frame, type Outcome } from "./frame.ts";
+import type { Journal } from "./journal.ts";
+import { refreshViews } from "./modules.ts";
+import { markRange } from "./sandbox/restore.ts";
+import { Reasons } from "./status.ts";
+import type { Log } from "./types.ts";
+
+export const HostGas = {
+  storageLoad: 200,
+  storageStore: 5000,
+  log: 375,
+  logTopic: 375,
+  logData: 8,
+  call: 700,
+  externalCode: 700,
+  copyPerByte: 3,
+} as const;
+
+/** getStorage's value buffer must have this much room (FISCO passes 16 KiB). */
+export const STORAGE_VALUE_ROOM = 16 * 1024;
+
+/** What the host functions need from the VM. */
+export interface HostEnv {
+  readonly frame: Frame;
+  readonly journal: Journal;
+  readonly logs: Log[];
+  readonly blockNumber: bigint;
+  readonly blockTimestamp: bigint;
+  readonly originBytes: Uint8Array;
+  /** run a nested call with all of `gas`; the outcome says what is left */
+  callContract(caller: Frame, to: string | undefined, input: Uint8Array, gas: bigint): Outcome;
+  codeSize(address: string | undefined): number;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+const C = HostGas.copyPerByte;
+
+function decodeAddress(b: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(b);
+  } catch {
+    return undefined;
+  }
+}
+
+function bounds(f: Frame, fn: string, off: number, len: number): void {
+  if ((off >>> 0) + (len >>> 0) > (f.slot.vbytes.value as number)) {
+    throw new Abort(Reasons.hostTrap(fn, `memory range [${off >>> 0}, +${len >>> 0}) is outside the contract's memory`));
+  }
+}
+
+function charge(f: Frame, fn: string, n: number): void {
+  const r = f.slot.charge(n);
+  if (r === 1) throw new Abort(Reasons.outOfGas(`bcos.${fn}`));
+  if (n > 0) f.zeroByHost = r === 2; // a charge of 0 changes nothing
+}
+
+/** Copy contract memory [off, off + len) out (bounds already checked, gas already taken). */
+function read(f: Frame, off: number, len: number): Uint8Array {
+  const slot = f.slot;
+  refreshViews(slot);
+  const at = slot.base + (off >>> 0);
+  return slot.view.slice(at, at + (len >>> 0));
+}
+
+/** A view of contract memory [off, off + len), valid until the contract runs again. */
+function peek(f: Frame, off: number, len: number): Uint8Array {
+  const slot = f.slot;
+  refreshViews(slot);
+  const at = slot.base + (off >>> 0);
+  return slot.view.subarray(at, at + (len >>> 0));
+}
+
+/** Contract memory [off, off + len) as a latin1 string: the journal's key. */
+function keyString(f: Frame, off: number, len: number): string {
+  const at = f.slot.base + (off >>> 0);
+  return f.slot.buf.toString("latin1", at, at + (len >>> 0));
+}
+
+/** Copy bytes into contract memory at `off` and flag the chunks dirty (bounds checked, gas taken). */
+function write(f: Frame, off: number, data: Uint8Array): void {
+  const slot = f.slot;
+  refreshViews(slot);
+  slot.view.set(data, slot.base + (off >>> 0));
+  markRange(slot.view, slot.words, slot.code.plan.layout, off >>> 0, data.length);
+}
+
+export function createHost(env: HostEnv): Record<string, (...args: number[]) => unknown> {
+  return {
+    getCallDataSize: () => env.frame.input.length,
+    getCallData(off) {
+      const f = env.frame;
+      bounds(f, "getCallData", off, f.input.length);
+      charge(f, "getCallData", C * f.input.length);
+      write(f, off, f.input);
+    },
+    finish(off, len) {
+      const f = env.frame;
+      bounds(f, "finish", off, len);
+      f.output = read(f, off, len);
+    },
+    revert(off, len) {
+      const f = env.frame;
+      bounds(f, "revert", off, len);
+      throw new Abort(Reasons.revert(), read(f, off, len), f.address);
+    },
+    setStorage(kOff, kLen, vOff, vLen) {
+      const f = env.frame;
+      bounds(f, "setStorage", kOff, kLen);
+      bounds(f, "setStorage", vOff, vLen);
+      charge(f, "setStorage", HostGas.storageStore + C * ((kLen >>> 0) + (vLen >>> 0)));
+      const value = vLen === 0 ? undefined : read(f, vOff, vLen);
+      env.journal.set(f.address, peek(f, kOff, kLen), keyString(f, kOff, kLen), value);
+    },
+    getStorage(kOff, kLen, vOff) {
+      const f = env.frame;
+      bounds(f, "getStorage", kOff, kLen);
+      bounds(f, "getStorage", vOff, STORAGE_VALUE_ROOM);
+      charge(f, "getStorage", HostGas.storageLoad + C * (kLen >>> 0));
+      const value = env.journal.get(f.address, peek(f, kOff, kLen), keyString(f, kOff, kLen));
+      if (value === undefined) return 0;
+      if (value.length > STORAGE_VALUE_ROOM) {
+        throw new Abort(Reasons.hostTrap("getStorage", `stored value of ${value.length} bytes exceeds the ${STORAGE_VALUE_ROOM}-byte buffer`));
+      }
+      charge(f, "getStorage", C * value.length);
+      write(f, vOff, value);
+      return value.length;
+    },
+    getCaller(off) {
+      const f = env.frame;
+      bounds(f, "getCaller", off, f.callerBytes.length);
+      charge(f, "getCaller", C * f.callerBytes.length);
+      write(f, off, f.callerBytes);
+      return f.callerBytes.length;
+    },
+    getTxOrigin(off) {
+      const f = env.frame;
+      bounds(f, "getTxOrigin", off, env.originBytes.length);
+      charge(f, "getTxOrigin", C * env.originBytes.length);
+      write(f, off, env.originBytes);
+      return env.originBytes.length;
+    },
+    getAddress(off) {
+      const f = env.frame;
+      bounds(f, "getAddress", off, f.addressBytes.length);
+      charge(f, "getAddress", C * f.addressBytes.length);
+      write(f, off, f.addressBytes);
+      return f.addressBytes.length;
+    },
+    getBlockNumber: () => env.blockNumber,
+    getBlockTimestamp: () => env.blockTimestamp,
+    log(dOff, dLen, nTopics, t1, t2, t3, t4) {
+      const f = env.frame;
+      bounds(f, "log", dOff, dLen);
+      if (nTopics < 0 || nTopics > 4) throw new Abort(Reasons.hostTrap("log", `${nTopics} topics (at most 4)`));
+      const ptrs = [t1, t2, t3, t4].slice(0, nTopics) as number[];
+      for (const p of ptrs) bounds(f, "log", p, 32);
+      const dataLen = dLen >>> 0;
+      charge(f, "log", HostGas.log + HostGas.logTopic * nTopics + HostGas.logData * dataLen + C * (dataLen + 32 * nTopics));
+      env.logs.push({ address: f.address, topics: ptrs.map((p) => read(f, p, 32)), data: read(f, dOff, dLen) });
+    },
+    getReturnDataSize: () => env.frame.returnData.length,
+    getReturnData(off) {
+      const f = env.frame;
+      bounds(f, "getReturnData", off, f.returnData.length);
+      charge(f, "getReturnData", C * f.returnData.length);
+      write(f, off, f.returnData);
+    },
+    getExternalCodeSize(aOff, aLen) {
+      const f = env.frame;
+      bounds(f, "getExternalCodeSize", aOff, aLen);
+      charge(f, "getExternalCodeSize", HostGas.externalCode + C * (aLen >>> 0));
+      return env.codeSize(decodeAddress(read(f, aOff, aLen)));
+    },
+    call(aOff, aLen, dOff, dLen) {
+      const f = env.frame;
+      if (gasExhausted(f)) throw new Abort(Reasons.outOfGas("before bcos.call"));
+      bounds(f, "call", aOff, aLen);
+      bounds(f, "call", dOff, dLen);
+      charge(f, "call", HostGas.call + C * ((aLen >>> 0) + (dLen >>> 0)));
+      const to = decodeAddress(read(f, aOff, aLen));
+      const input = read(f, dOff, dLen);
+      // all gas goes to the callee; what it leaves comes back
+      const out = env.callContract(f, to, input, f.slot.gas.value as bigint);
+      f.slot.gas.value = out.gasLeft;
+      f.returnData = out.status === 0 ? out.output : (out.revertData ?? EMPTY);
+      // FISCO: a failed callee traps the caller. Weft keeps the callee's status and data.
+      if (out.status !== 0) {
+        throw new Abort({ status: out.status, message: out.message ?? "" }, out.revertData, out.failedAt);
+      }
+      if (out.gasLeft <= 0n) throw new Abort(Reasons.outOfGas("after bcos.call"));
+      f.zeroByHost = false;
+      return 0;
+    },
+    outOfGas() {
+      throw new Abort(Reasons.outOfGas("metered code"));
+    },
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Compiled contract code, cached by code hash, and pools of sandboxed
+ * instances that are reset between frames (see sandbox/plan.ts).
+ */
+import { Buffer } from "node:buffer";
+import { PAGE } from "./sandbox/layout.ts";
+import { planSandbox, type SandboxPlan } from "./sandbox/plan.ts";
+import { restoreDirty } from "./sandbox/restore.ts";
+import { engine, type WasmGlobal, type WasmImports, type WasmMemory, type WasmModuleHandle } from "./wasm/engine.ts";
+
+export interface LoadedCode {
+  hash: string;
+  module: WasmModuleHandle;
+  plan: SandboxPlan;
+  /** contract memory over [plan.dataLo, plan.dataHi) right after instantiation */
+  image?: Uint8Array;
+}
+
+/** Least-recently-used cache of compiled code, keyed by code hash. May be shared by several VMs. */
+export class CodeCache {
+  private map = new Map<string, LoadedCode>();
+  constructor(readonly capacity = 256) {}
+
+  get(hash: string): LoadedCode | undefined {
+    const hit = this.map.get(hash);
+    if (hit && this.map.size > 1) {
+      this.map.delete(hash);
+      this.map.set(hash, hit);
+    }
+    return hit;
+  }
+
+  /** Sandbox and compile stored (metered) code; throws if it cannot. */
+  load(hash: string, metered: Uint8Array): LoadedCode {
+    const hit = this.get(hash);
+    if (hit) return hit;
+    const plan = planSandbox(metered);
+    const loaded: LoadedCode = { hash, module: new engine.Module(plan.bytes), plan };
+    this.map.set(hash, loaded);
+    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+    return loaded;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+}
+
+export interface Slot {
+  code: LoadedCode;
+  /** contract address 0 is real address `base` */
+  base: number;
+  memory: WasmMemory;
+  /** the real memory (refreshed after a grow detaches it), as bytes, words and a Buffer (for latin1 keys) */
+  view: Uint8Array;
+  words: Uint32Array;
+  buf: Buffer;
+  /** this instance's gas counter (i64) */
+  gas: WasmGlobal;
+  /** take host gas: 1 = not enough (nothing taken), 2 = exactly 0 left, 0 = otherwise */
+  charge: (n: number) => number;
+  /** sign of the gas counter */
+  gasSign: () => number;
+  /** the contract-visible memory size in bytes */
+  vbytes: WasmGlobal;
+  vpages: WasmGlobal;
+  main: () => void;
+  deploy: () => void;
+  hashType: () => number;
+  globals: WasmGlobal[];
+}
+
+/** Free instances kept per code. */
+const MAX_FREE_PER_CODE = 8;
+/** An instance whose real memory grew past this is dropped rather than kept. */
+const MAX_KEPT_BYTES = 256 * PAGE;
+
+export function refreshViews(slot: Slot): void {
+  if (slot.view.byteLength !== 0) return;
+  slot.view = new Uint8Array(slot.memory.buffer);
+  slot.words = new Uint32Array(slot.memory.buffer);
+  slot.buf = Buffer.from(slot.memory.buffer);
+}
+
+export class InstancePool {
+  private free = new WeakMap<LoadedCode, Slot[]>();
+  instantiations = 0;
+
+  constructor(private readonly imports: WasmImports) {}
+
+  acquire(code: LoadedCode): Slot {
+    const slot = this.free.get(code)?.pop();
+    return slot ?? this.instantiate(code);
+  }
+
+  private instantiate(code: LoadedCode): Slot {
+    const ex = new engine.Instance(code.module, this.imports).exports;
+    this.instantiations++;
+    const plan = code.plan;
+    const memory = ex.memory as WasmMemory;
+    const view = new Uint8Array(memory.buffer);
+    const base = plan.layout.base;
+    if (code.image === undefined) code.image = view.slice(base + plan.dataLo, base + plan.dataHi);
+    const g = (name: string) => ex[name] as WasmGlobal;
+    return {
+      code,
+      base,
+      memory,
+      view,
+      words: new Uint32Array(memory.buffer),
+      buf: Buffer.from(memory.buffer),
+      gas: g(plan.names.gas),
+      charge: ex[plan.names.charge] as (n: number) => number,
+      gasSign: ex[plan.names.gasSign] as () => number,
+      vbytes: g(plan.names.vbytes),
+      vpages: g(plan.names.vpages),
+      main: ex.main as () => void,
+      deploy: ex.deploy as () => void,
+      hashType: ex.hash_type as () => number,
+      globals: plan.globals.map((x) => g(x.name)),
+    };
+  }
+
+  /** Reset the instance to its initial state and keep it for another frame. */
+  release(slot: Slot): void {
+    const code = slot.code;
+    const plan = code.plan;
+    refreshViews(slot);
+    if (slot.view.length > MAX_KEPT_BYTES) return;
+    restoreDirty(slot.view, slot.words, plan.layout, code.image!, plan.dataLo);
+    slot.vpages.value = plan.initialPages;
+    slot.vbytes.value = plan.initialPages * PAGE;
+    for (let i = 0; i < slot.globals.length; i++) slot.globals[i]!.value = plan.globals[i]!.init;
+    let list = this.free.get(code);
+    if (!list) this.free.set(code, (list = []));
+    if (list.length < MAX_FREE_PER_CODE) list.push(slot);
+  }
+}

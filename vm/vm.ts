@@ -1,0 +1,298 @@
+/**
+ * The VM: deploys and calls contracts against a ChainState. One transaction
+ * at a time; nested `bcos.call`s run synchronously on a frame stack. Each
+ * frame has its own gas counter: a call forwards all the caller has left and
+ * takes back what the callee leaves. Frames share the transaction's storage
+ * journal and log list; a failed frame's writes and logs are undone.
+ */
+import { toHex } from "./abi/hex.ts";
+import { findBySelector } from "./abi/calls.ts";
+import { decodeRevert, encodePanic } from "./abi/revert.ts";
+import { selectorToNumber } from "./abi/selector.ts";
+import type { Abi } from "./abi/types.ts";
+import { chainHash, checksumAddress, hashTypeOf, isAccountAddress, type ChainCrypto } from "./crypto.ts";
+import { VmError, isVmError } from "./errors.ts";
+import { Abort, EMPTY, gasExhausted, type Frame, type Outcome } from "./frame.ts";
+import { createHost, type HostEnv } from "./host.ts";
+import { Journal } from "./journal.ts";
+import { meterCode } from "./metering.ts";
+import { CodeCache, InstancePool, type LoadedCode } from "./modules.ts";
+import type { ChainState } from "./state.ts";
+import { engine } from "./wasm/engine.ts";
+import { Reasons, Status, type Failure } from "./status.ts";
+import type { CallMessage, DeployMessage, ExecResult, Log } from "./types.ts";
+
+export interface VmOptions {
+  state: ChainState;
+  /** the chain's hash: 'keccak' (hash_type 0, default) or 'sm' (hash_type 1) */
+  crypto?: ChainCrypto;
+  /** frames on the call stack at most, the outermost included (default 128) */
+  maxDepth?: number;
+  /** share compiled code between VMs (default: a cache of this VM's own) */
+  codeCache?: CodeCache;
+}
+
+/** Gas per byte of stored (metered) code. */
+export const CODE_DEPOSIT_GAS = 20;
+/** Weft's reentrancy refusal: Panic(0x52). */
+export const PANIC_REENTRANCY = 0x52;
+
+const utf8 = new TextEncoder();
+const MAX_GAS = (1n << 63n) - 1n;
+
+export class Vm implements HostEnv {
+  readonly state: ChainState;
+  readonly crypto: ChainCrypto;
+  readonly maxDepth: number;
+  readonly codeCache: CodeCache;
+  private readonly pool: InstancePool;
+  private readonly frames: Frame[] = [];
+  private readonly accountBytes = new Map<string, Uint8Array>();
+  private readonly paths = new Map<string, Uint8Array>();
+  private readonly reentrancyPanic: Uint8Array;
+  private pendingAbi: { address: string; abi: Abi } | undefined;
+
+  // per-transaction context, read by the host functions
+  frame!: Frame;
+  journal!: Journal;
+  logs: Log[] = [];
+  blockNumber = 0n;
+  blockTimestamp = 0n;
+  originBytes: Uint8Array = EMPTY;
+  private senderBytes: Uint8Array = EMPTY;
+  private gasLimit = 0n;
+
+  constructor(options: VmOptions) {
+    this.state = options.state;
+    this.crypto = options.crypto ?? "keccak";
+    if (this.crypto !== "keccak" && this.crypto !== "sm") throw new VmError("VM_BAD_ARGUMENT", `crypto must be "keccak" or "sm", got ${String(this.crypto)}`);
+    this.maxDepth = options.maxDepth ?? 128;
+    if (!Number.isInteger(this.maxDepth) || this.maxDepth < 1) throw new VmError("VM_BAD_ARGUMENT", "maxDepth must be a positive integer");
+    this.codeCache = options.codeCache ?? new CodeCache();
+    this.pool = new InstancePool({ bcos: createHost(this) });
+    this.reentrancyPanic = encodePanic(PANIC_REENTRANCY, this.crypto);
+  }
+
+  /** Call `main` of the contract at msg.to with msg.input. */
+  call(msg: CallMessage): ExecResult {
+    this.begin(msg);
+    if (typeof msg.to !== "string") throw new VmError("VM_BAD_ARGUMENT", "msg.to must be a contract address string");
+    if (!(msg.input instanceof Uint8Array)) throw new VmError("VM_BAD_ARGUMENT", "msg.input must be a Uint8Array");
+    const out = this.runFrame(msg.to, this.senderBytes, msg.input, "main", this.gasLimit);
+    if (out.status === Status.OK && msg.commit !== false) this.journal.commit();
+    return this.result(out);
+  }
+
+  /** Meter, validate and instantiate raw code, check hash_type, run `deploy`, store the metered code. */
+  deploy(msg: DeployMessage): ExecResult {
+    this.begin(msg);
+    const address = msg.address;
+    if (typeof address !== "string" || address.length === 0) throw new VmError("VM_BAD_ARGUMENT", "msg.address must be a non-empty path");
+    if (!(msg.code instanceof Uint8Array)) throw new VmError("VM_BAD_ARGUMENT", "msg.code must be a Uint8Array");
+    const ctorArgs = msg.ctorArgs ?? EMPTY;
+    if (this.state.getCodeHash(address) !== undefined) return this.result(this.failed(Reasons.addressInUse(address), address));
+    let metered: Uint8Array;
+    let loaded: LoadedCode;
+    let hash: string;
+    try {
+      metered = meterCode(msg.code);
+      hash = toHex(chainHash(this.crypto, metered));
+      loaded = this.codeCache.load(hash, metered);
+    } catch (e) {
+      if (!isVmError(e) && !(e instanceof engine.CompileError)) throw e;
+      return this.result(this.failed(Reasons.invalidModule((e as Error).message), address));
+    }
+    this.pendingAbi = msg.abi ? { address, abi: msg.abi } : undefined;
+    let out: Outcome;
+    try {
+      out = this.runFrame(address, this.senderBytes, ctorArgs, "deploy", this.gasLimit, loaded);
+    } finally {
+      this.pendingAbi = undefined;
+    }
+    if (out.status === Status.OK) {
+      const deposit = BigInt(CODE_DEPOSIT_GAS * metered.length);
+      if (deposit > out.gasLeft) out = { ...failed(Reasons.outOfGas(`code deposit of ${deposit} gas for ${metered.length} bytes`), address, 0n) };
+      else out.gasLeft -= deposit;
+    }
+    if (out.status === Status.OK && msg.commit !== false) {
+      this.journal.commit();
+      this.state.setCode(address, metered, hash);
+      if (msg.abi) this.state.setAbi(address, msg.abi);
+    }
+    return { ...this.result(out), codeHash: hash };
+  }
+
+  /** How many instances were created (a measure of pool reuse). */
+  get instantiations(): number {
+    return this.pool.instantiations;
+  }
+
+  private begin(msg: CallMessage | DeployMessage): void {
+    if (this.frames.length > 0) throw new VmError("VM_BAD_ARGUMENT", "a transaction is already running on this VM");
+    if (!msg || typeof msg !== "object") throw new VmError("VM_BAD_ARGUMENT", "a message object is required");
+    const limit = typeof msg.gasLimit === "bigint" ? msg.gasLimit : Number.isSafeInteger(msg.gasLimit) ? BigInt(msg.gasLimit) : -1n;
+    if (limit <= 0n || limit > MAX_GAS) throw new VmError("VM_BAD_ARGUMENT", `gasLimit must be a positive integer below 2^63, got ${String(msg.gasLimit)}`);
+    const block = msg.block;
+    if (!block || !isInt64(block.number) || !isInt64(block.timestamp)) {
+      throw new VmError("VM_BAD_ARGUMENT", "block must be { number, timestamp } with integer values");
+    }
+    this.senderBytes = this.account(msg.sender, "sender");
+    this.originBytes = msg.origin === undefined ? this.senderBytes : this.account(msg.origin, "origin");
+    this.blockNumber = BigInt(block.number);
+    this.blockTimestamp = BigInt(block.timestamp);
+    this.journal = new Journal(this.state);
+    this.logs = [];
+    this.gasLimit = limit;
+  }
+
+  /** An account as contracts see it: 40 ASCII hex digits, checksummed with the chain hash. */
+  private account(address: string, what: string): Uint8Array {
+    let b = this.accountBytes.get(address);
+    if (b) return b;
+    if (typeof address !== "string" || !isAccountAddress(address)) {
+      throw new VmError("VM_BAD_ARGUMENT", `${what} must be an account address of 40 hex digits, got ${JSON.stringify(address)}`);
+    }
+    if (this.accountBytes.size >= 4096) this.accountBytes.clear();
+    this.accountBytes.set(address, (b = utf8.encode(checksumAddress(address, this.crypto))));
+    return b;
+  }
+
+  private runFrame(address: string, callerBytes: Uint8Array, input: Uint8Array, entry: "main" | "deploy", gas: bigint, loaded?: LoadedCode): Outcome {
+    if (!loaded) {
+      const hash = this.state.getCodeHash(address);
+      if (hash === undefined) return failed(Reasons.unknownAddress(address), address, gas);
+      const code = this.codeCache.get(hash) ?? this.loadStored(address, hash, gas);
+      if ("status" in code) return code;
+      loaded = code;
+    }
+    if (this.frames.length >= this.maxDepth) return failed(Reasons.depth(this.maxDepth), address, gas);
+    let slot;
+    try {
+      slot = this.pool.acquire(loaded);
+    } catch (e) {
+      return failed(Reasons.invalidModule(`cannot be instantiated: ${(e as Error).message}`), address, gas);
+    }
+    slot.gas.value = gas;
+    const frame: Frame = { address, addressBytes: this.pathBytes(address), callerBytes, input, slot, output: EMPTY, returnData: EMPTY, zeroByHost: false };
+    const checkpoint = this.journal.checkpoint();
+    const logCount = this.logs.length;
+    const parent = this.frame;
+    this.frames.push(frame);
+    this.frame = frame;
+    let out: Outcome;
+    try {
+      if (entry === "deploy") {
+        const hashType = slot.hashType();
+        if (hashType !== hashTypeOf(this.crypto)) throw new Abort(Reasons.hashTypeMismatch(hashType, this.crypto));
+        slot.deploy();
+      } else {
+        slot.main();
+      }
+      out = { status: Status.OK, output: frame.output, gasLeft: 0n };
+    } catch (e) {
+      out = classify(e, address);
+    } finally {
+      this.frames.pop();
+      this.frame = parent;
+    }
+    out.gasLeft = slot.gas.value as bigint;
+    if (out.status !== Status.OUT_OF_GAS && gasExhausted(frame)) out = failed(Reasons.outOfGas("metered code"), address, out.gasLeft);
+    this.pool.release(slot);
+    if (out.status !== Status.OK) {
+      this.journal.rollback(checkpoint);
+      this.logs.length = logCount;
+    }
+    return out;
+  }
+
+  private loadStored(address: string, hash: string, gas: bigint): LoadedCode | Outcome {
+    const code = this.state.getCode(address);
+    if (!code) return failed(Reasons.unknownAddress(address), address, gas);
+    try {
+      return this.codeCache.load(hash, code);
+    } catch (e) {
+      return failed(Reasons.invalidModule(`stored code cannot be loaded: ${(e as Error).message}`), address, gas);
+    }
+  }
+
+  /** A contract path as bytes, for getAddress/getCaller (cached: paths repeat). */
+  private pathBytes(address: string): Uint8Array {
+    let b = this.paths.get(address);
+    if (!b) {
+      if (this.paths.size >= 4096) this.paths.clear();
+      this.paths.set(address, (b = utf8.encode(address)));
+    }
+    return b;
+  }
+
+  /** bcos.call: the reentrancy guard, then a nested frame. */
+  callContract(caller: Frame, to: string | undefined, input: Uint8Array, gas: bigint): Outcome {
+    if (to === undefined) return failed(Reasons.unknownAddress("<address bytes are not UTF-8>"), caller.address, gas);
+    if (this.frames.some((f) => f.address === to) && !this.allowsReentry(to, input)) {
+      return { ...failed(Reasons.reentrant(to), to, gas), revertData: this.reentrancyPanic };
+    }
+    return this.runFrame(to, caller.addressBytes, input, "main", gas);
+  }
+
+  codeSize(address: string | undefined): number {
+    return address === undefined ? 0 : (this.state.getCode(address)?.length ?? 0);
+  }
+
+  private abiOf(address: string): Abi | undefined {
+    if (this.pendingAbi?.address === address) return this.pendingAbi.abi;
+    return this.state.getAbi(address);
+  }
+
+  private allowsReentry(address: string, input: Uint8Array): boolean {
+    const abi = this.abiOf(address);
+    if (!abi || input.length < 4) return false;
+    try {
+      return findBySelector(abi, "function", selectorToNumber(input), this.crypto)?.reentrant === true;
+    } catch (e) {
+      if (isVmError(e)) return false; // a malformed ABI entry counts as not reentrant
+      throw e;
+    }
+  }
+
+  private failed(f: Failure, address: string): Outcome {
+    return failed(f, address, this.gasLimit);
+  }
+
+  private result(out: Outcome): ExecResult {
+    const left = out.gasLeft;
+    const gasUsed = out.status === Status.OUT_OF_GAS || left < 0n ? this.gasLimit : this.gasLimit - left;
+    const ok = out.status === Status.OK;
+    const r: ExecResult = { status: out.status, output: ok ? out.output : EMPTY, gasUsed: Number(gasUsed), logs: ok ? this.logs : [] };
+    if (!ok) {
+      r.message = out.message;
+      if (out.failedAt !== undefined) r.failedAt = out.failedAt;
+    }
+    if (out.revertData) {
+      r.revertData = out.revertData;
+      const abi = out.failedAt === undefined ? undefined : this.abiOf(out.failedAt);
+      r.revert = decodeRevert(out.revertData, this.crypto, abi);
+    }
+    this.logs = [];
+    return r;
+  }
+}
+
+function failed(f: Failure, address: string, gasLeft: bigint): Outcome {
+  return { status: f.status, output: EMPTY, gasLeft, message: f.message, failedAt: address };
+}
+
+function isInt64(v: unknown): boolean {
+  if (typeof v === "bigint") return v >= -(1n << 63n) && v < 1n << 63n;
+  return Number.isSafeInteger(v);
+}
+
+function classify(e: unknown, address: string): Outcome {
+  if (e instanceof Abort) {
+    const out: Outcome = { status: e.failure.status, output: EMPTY, gasLeft: 0n, message: e.failure.message, failedAt: e.failedAt ?? address };
+    if (e.revertData) out.revertData = e.revertData;
+    return out;
+  }
+  if (e instanceof engine.RuntimeError) return failed(Reasons.trap(e.message), address, 0n);
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return failed(Reasons.stackExhausted(), address, 0n);
+  return failed(Reasons.internal(e instanceof Error ? e.message : String(e)), address, 0n);
+}
