@@ -8,7 +8,12 @@
 // member expression an entry in `refs` (except members used only as call
 // callees, which have a `calls` entry on the call), every call an entry in
 // `calls`, every binding a `locals` entry, every type expression a
-// `typeExprs` entry. With errors, entries may be missing or of kind "error";
+// `typeExprs` entry.
+// (Precisions added by the checker: the callee expression of a call has no
+// `types` entry — the call's `calls` entry says what is called; the receiver
+// of a method or external call is an ordinary expression. The `self` in
+// `self.x` and the `msg` / `tx` / `block` in `msg.sender`, … have no entries
+// of their own: the member expression has them.) With errors, entries may be missing or of kind "error";
 // consumers other than the language server must not run then.
 import type * as ast from "../syntax/ast.ts";
 
