@@ -119,6 +119,9 @@ export function contract(opts: {
   globals?: RawModule["globals"];
   data?: RawModule["data"];
   memory?: RawModule["memory"];
+  table?: number;
+  elements?: RawModule["elements"];
+  exports?: RawModule["exports"];
 }): Uint8Array {
   const types: [number[], number[]][] = [[[], []], [[], [I32]]];
   const typeIndex = (p: number[], r: number[]) => {
@@ -144,8 +147,11 @@ export function contract(opts: {
       { name: "hash_type", kind: "func", index: n },
       { name: "deploy", kind: "func", index: n + 1 },
       { name: "main", kind: "func", index: n + 2 },
+      ...(opts.exports ?? []),
     ],
     data: opts.data ?? [],
+    ...(opts.table !== undefined ? { table: opts.table } : {}),
+    elements: opts.elements ?? [],
   });
 }
 
@@ -192,6 +198,9 @@ export const op = {
   else: [0x05],
   end: [0x0b],
   brIf: (l: number) => [0x0d, ...uleb(l)],
+  callIndirect: (type: number) => [0x11, ...uleb(type), 0x00],
+  nop: [0x01],
+  select: [0x1b],
   br: (l: number) => [0x0c, ...uleb(l)],
   unreachable: [0x00],
   memorySize: [0x3f, 0x00],
@@ -200,16 +209,3 @@ export const op = {
 
 /** Bytes for a data segment holding a string. */
 export const ascii = (s: string) => [...Buffer.from(s)];
-
-// ---------------------------------------------------------------- WAT through binaryen (slow to load: import lazily)
-
-export async function wat(text: string): Promise<Uint8Array> {
-  const binaryen = (await import("binaryen")).default;
-  const m = binaryen.parseText(text);
-  try {
-    if (!m.validate()) throw new Error("invalid WAT module");
-    return m.emitBinary();
-  } finally {
-    m.dispose();
-  }
-}
