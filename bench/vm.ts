@@ -1,0 +1,84 @@
+// `npm run bench:vm`: 10,000 token transfers (examples/token.weft, optimised)
+// on the in-memory chain, no signatures. Prints µs per transfer for the bare
+// VM call and for the test chain's `send` (which also decodes the receipt),
+// and in the same run the Liquid-compiled transfer.wasm fixture on the same
+// VM as a reference point. Median of several rounds; asserts nothing.
+import { readFileSync, existsSync } from "node:fs";
+import { compile } from "../compiler/index.ts";
+import { TestChain } from "../runtime/index.ts";
+import { Vm, InMemoryState, abi } from "../vm/index.ts";
+import type { Abi } from "../vm/abi/types.ts";
+import { median, table } from "./stats.ts";
+
+const N = 10_000;
+const ROUNDS = Number(process.env.ROUNDS ?? 5);
+const block = { number: 1, timestamp: 1_767_225_600_000 };
+
+const source = readFileSync(new URL("../examples/token.weft", import.meta.url), "utf8");
+const built = compile({ sources: { "token.weft": source }, optimize: true, contracts: ["Token"] });
+if (!built.ok) throw new Error("examples/token.weft does not compile");
+const token = { name: "Token", wasm: built.contracts[0]!.wasm, abi: built.contracts[0]!.abi as unknown as Abi };
+
+/** µs per transfer of N transfers alice → (one of 100 recipients), one round. */
+async function weftVmRound(): Promise<number> {
+  const chain = await TestChain.create();
+  const t = await chain.deploy(token, ["Bench", "B", 10n ** 30n]);
+  const recipients = Object.values(chain.accounts).slice(1);
+  const inputs = Array.from({ length: 100 }, (_, i) => t.encode("transfer", [recipients[i % recipients.length]!, 1n]));
+  const sender = chain.accounts.alice!;
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const r = chain.vm.call({ to: t.address, input: inputs[i % 100]!, sender, gasLimit: 10_000_000, block });
+    if (r.status !== 0) throw new Error(`transfer ${i} failed: ${r.message}`);
+  }
+  return ((performance.now() - t0) * 1000) / N;
+}
+
+async function weftChainRound(): Promise<number> {
+  const chain = await TestChain.create();
+  const t = await chain.deploy(token, ["Bench", "B", 10n ** 30n]);
+  const bob = chain.accounts.bob!;
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const r = await t.send("transfer", [bob, 1n]);
+    if (!r.ok) throw new Error(`transfer ${i} failed: ${r.message}`);
+  }
+  return ((performance.now() - t0) * 1000) / N;
+}
+
+const fixture = new URL("../../shared/fixtures/fisco-liquid/transfer.wasm", import.meta.url);
+
+function liquidRound(): number | null {
+  if (!existsSync(fixture)) return null;
+  const vm = new Vm({ state: new InMemoryState() });
+  const sender = "c597ed2d94b46915eA1B45af96e26b9170777A53";
+  const d = vm.deploy({ address: "/apps/transfer", code: new Uint8Array(readFileSync(fixture)), ctorArgs: new Uint8Array(), sender, gasLimit: 100_000_000, block });
+  if (d.status !== 0) throw new Error(`deploying transfer.wasm failed: ${d.message}`);
+  // transfer("alice", "bob", 1), SCALE after the selector (see shared/fixtures/fisco-liquid/README.md)
+  const input = abi.fromHex("28c4d6a6" + "14616c696365" + "0c626f62" + "01000000");
+  const t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const r = vm.call({ to: "/apps/transfer", input, sender, gasLimit: 10_000_000, block });
+    if (r.status !== 0) throw new Error(`liquid transfer ${i} failed: ${r.message}`);
+  }
+  return ((performance.now() - t0) * 1000) / N;
+}
+
+const vmRuns: number[] = [];
+const chainRuns: number[] = [];
+const liquidRuns: number[] = [];
+for (let round = 0; round < ROUNDS; round++) {
+  vmRuns.push(await weftVmRound());
+  chainRuns.push(await weftChainRound());
+  const l = liquidRound();
+  if (l !== null) liquidRuns.push(l);
+}
+
+const rows = [
+  ["Weft token, VM call (execution only)", median(vmRuns).toFixed(2)],
+  ["Weft token, TestChain.send (+ encode, receipt, events)", median(chainRuns).toFixed(2)],
+];
+if (liquidRuns.length) rows.push(["Liquid transfer.wasm, VM call (reference)", median(liquidRuns).toFixed(2)]);
+console.log(table([`${N.toLocaleString("en-US")} transfers, median of ${ROUNDS} rounds`, "µs/transfer"], rows));
+const us = median(vmRuns);
+console.log(`\ntarget ≤ 10 µs per transfer (VM execution): ${us <= 10 ? "met" : "NOT met"} (${us.toFixed(2)} µs)`);
