@@ -137,16 +137,6 @@ export function describe(sym: ItemSymbol | Resolution): string {
   }
 }
 
-/** Where a declaration's name is (for "declared here" labels). */
-export function declNameSpan(sym: ItemSymbol): ast.Span {
-  switch (sym.kind) {
-    case "fn":
-      return sym.info.decl.kind === "Init" ? sym.info.decl.nameSpan : sym.info.decl.name.span;
-    default:
-      return sym.info.decl.name.span;
-  }
-}
-
 /**
  * A path of two or more segments: an optional module prefix (`std::math`),
  * then an item, then members of contracts (`Token::Order`) and enums

@@ -64,10 +64,4 @@ export class Scope {
     }
     return out;
   }
-
-  /** The nearest enclosing scope of a kind. */
-  enclosing(kind: ScopeKind): Scope | null {
-    for (let s: Scope | null = this; s; s = s.parent) if (s.kind === kind) return s;
-    return null;
-  }
 }

@@ -6,7 +6,7 @@
 import type * as ast from "../syntax/ast.ts";
 import { typeToString, type Ref, type Type } from "./model.ts";
 import type { Checker } from "./context.ts";
-import { ADDRESS, BOOL, BYTES, ERROR, STRING, U256, U64, UNIT, compatible, isError, isInt, isUnit, q } from "./type-utils.ts";
+import { BOOL, BYTES, ENV_TYPES, ERROR, STRING, U256, UNIT, compatible, isError, isInt, isUnit, q } from "./type-utils.ts";
 import { checkUntypedInt, isUntypedInt } from "./literals.ts";
 import { checkUnary, checkBinary } from "./operators.ts";
 import { checkCast } from "./casts.ts";
@@ -116,13 +116,6 @@ function inferInner(cx: Checker, e: ast.Expr, expected: Type | null): Type {
 
 // ---------------------------------------------------------------- names
 
-const ENV_TYPES: Record<string, Type> = {
-  "msg.sender": ADDRESS,
-  "tx.origin": ADDRESS,
-  "block.number": U64,
-  "block.timestamp": U64,
-  "self.address": ADDRESS,
-};
 
 function setRef(cx: Checker, e: ast.Expr, ref: Ref): void {
   cx.program.refs.set(e, ref);
@@ -155,7 +148,7 @@ export function checkName(cx: Checker, e: ast.NameExpr | ast.PathExpr): Type {
       return { kind: "enum", info: r.info };
     case "env":
       setRef(cx, e, { kind: "env", name: r.name });
-      return ENV_TYPES[r.name] ?? ERROR;
+      return ENV_TYPES[r.name];
     default: {
       const name = e.kind === "Name" ? e.name.name : e.segments.map((s) => s.name).join("::");
       setRef(cx, e, { kind: "decl", name });

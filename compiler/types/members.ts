@@ -5,17 +5,10 @@
 import type * as ast from "../syntax/ast.ts";
 import type { Type } from "./model.ts";
 import type { Checker } from "./context.ts";
-import { ADDRESS, ERROR, U32, U64, U8, isError, isInt, isUnsigned, q } from "./type-utils.ts";
+import { ENV_TYPES, ERROR, U32, U8, isError, isInt, isUnsigned, q } from "./type-utils.ts";
 import { check, fieldSuggestion, infer, inferWithHint, reportNotAValue, reportUnknownField } from "./expressions.ts";
 import { isUntypedInt } from "./literals.ts";
 
-const ENV_TYPES: Record<string, Type> = {
-  "msg.sender": ADDRESS,
-  "tx.origin": ADDRESS,
-  "block.number": U64,
-  "block.timestamp": U64,
-  "self.address": ADDRESS,
-};
 
 export function checkMember(cx: Checker, e: ast.MemberExpr): Type {
   const r = cx.resolved.names.get(e);
@@ -27,7 +20,7 @@ export function checkMember(cx: Checker, e: ast.MemberExpr): Type {
         return r.info.type;
       case "env":
         cx.program.refs.set(e, { kind: "env", name: r.name });
-        return ENV_TYPES[r.name] ?? ERROR;
+        return ENV_TYPES[r.name];
       case "unresolved":
         cx.program.refs.set(e, { kind: "error" });
         return ERROR;

@@ -87,9 +87,7 @@ function operands(cx: Checker, e: ast.BinaryExpr, hint: Type | null): [Type, Typ
 /** `a ** b`, `a << b`, `a >> b`: the result has the left operand's type. */
 function checkPowerOrShift(cx: Checker, e: ast.BinaryExpr, expected: Type | null): Type {
   const lt = isUntypedInt(e.left) ? checkUntypedInt(cx, e.left, expected && isInt(expected) ? expected : U256) : infer(cx, e.left);
-  cx.program.types.set(e.left, lt);
   const rt = isUntypedInt(e.right) ? checkUntypedInt(cx, e.right, U32) : infer(cx, e.right);
-  cx.program.types.set(e.right, rt);
   if (isError(lt) || isError(rt)) return ERROR;
   const what = e.op === "**" ? "exponent" : "shift amount";
   if (!isInt(lt)) {

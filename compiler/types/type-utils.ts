@@ -1,6 +1,6 @@
 // Small facts about types used throughout the checker: the common types,
 // which kinds support which operations, and readable names for messages.
-import { sameType, typeToString, UNIT, type IntType, type Type } from "./model.ts";
+import { sameType, typeToString, UNIT, type EnvName, type IntType, type Type } from "./model.ts";
 
 export const ERROR: Type = { kind: "error" };
 export const BOOL: Type = { kind: "bool" };
@@ -14,6 +14,15 @@ export const U64: IntType = { kind: "int", bits: 64, signed: false };
 export const U256: IntType = { kind: "int", bits: 256, signed: false };
 export const I256: IntType = { kind: "int", bits: 256, signed: true };
 export { UNIT };
+
+/** The types of `msg.sender`, `tx.origin`, `block.number`, `block.timestamp`, `self.address`. */
+export const ENV_TYPES: Record<EnvName, Type> = {
+  "msg.sender": ADDRESS,
+  "tx.origin": ADDRESS,
+  "block.number": U64,
+  "block.timestamp": U64,
+  "self.address": ADDRESS,
+};
 
 export function isError(t: Type): boolean {
   return t.kind === "error";
