@@ -115,9 +115,12 @@ function chainedComparison(
     const suggestion = `${a} ${src(first.opSpan)} ${b} && ${b} ${src(second.span)} ${c}`;
     if (suggestion.length <= 80 && !suggestion.includes("\n")) help = `split the comparison: \`${suggestion}\``;
   }
+  const helps = [help];
+  if (first?.op === "<" && second.op === ">")
+    helps.push("type arguments are written only on `truncate<T>(…)` and `abi.decode<T>(…)`");
   return diagnostic("E0113", second.span, "comparison operators cannot be chained", {
     secondary: first ? [{ span: first.opSpan, message: "first comparison" }] : [],
-    help,
+    help: helps,
   });
 }
 

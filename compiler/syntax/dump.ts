@@ -8,7 +8,7 @@
 // Written generically over the node objects (kind first, then the fields in
 // declaration order) so that it keeps up with additions to ast.ts. Scalars,
 // names and spans go on the node's line; child nodes go on their own lines.
-// Booleans appear by name when true; null fields and `file` are left out.
+// Flags appear by name when true; null fields and `file` are left out.
 import type { Node, SourceFile } from "./ast.ts";
 
 type Obj = Record<string, unknown>;
@@ -47,9 +47,11 @@ function dumpNode(node: Obj, indent: string): string[] {
   const children: string[] = [];
   const inner = indent + "  ";
   for (const [key, value] of Object.entries(node)) {
-    if (key === "kind" || key === "span" || key === "file" || value === null || value === undefined || value === false) continue;
-    if (value === true) {
-      head += ` ${key}`;
+    if (key === "kind" || key === "span" || key === "file" || value === null || value === undefined) continue;
+    if (typeof value === "boolean") {
+      // flags (isPublic, mutable, …) by name when set; a literal's value always
+      if (key === "value") head += ` value=${value}`;
+      else if (value) head += ` ${key}`;
       continue;
     }
     if (Array.isArray(value) && value.length === 0) {

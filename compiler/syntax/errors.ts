@@ -71,10 +71,24 @@ function humanList(names: string[]): string {
 
 const ITEMS = "an item (`contract`, `interface`, `struct`, `enum`, `event`, `error` or `const`)";
 
+const openerOf = new Map<string, TokenType>([
+  ["RParen", T.LParen],
+  ["RBracket", T.LBracket],
+  ["RBrace", T.LBrace],
+]);
+
+/** Rules that read a comma-separated list: at their closing bracket, a `,` would also do. */
+const listRules = new Set([
+  "params", "args", "parenExpr", "arrayLit", "tupleType", "typeArgs", "eventDecl", "structDecl", "enumDecl",
+  "useNames", "structLitFields", "pattern",
+]);
+
 /** What was expected, phrased for the place where the parser stopped. */
-function expectation(info: Encoded): string {
+function expectation(info: Encoded, atEof: boolean): string {
   if (info.desc) return info.desc;
   const only = info.expected.length === 1 ? info.expected[0] : undefined;
+  if (atEof && only && only !== "EOF") return humanList(info.expected);
+  if (only && openerOf.has(only) && listRules.has(info.rule)) return humanList(["Comma", only]);
   // a repetition ended on something it cannot continue with
   if (only === "RBrace" && info.rule === "block") return "a statement or `}`";
   if (only === "RBrace" && (info.rule === "contractDecl" || info.rule === "interfaceDecl"))
@@ -89,11 +103,7 @@ function describe(t: IToken): string {
   return `\`${img}\``;
 }
 
-const openerOf = new Map<string, TokenType>([
-  ["RParen", T.LParen],
-  ["RBracket", T.LBracket],
-  ["RBrace", T.LBrace],
-]);
+
 
 /** The innermost opening bracket of `open`'s kind still unclosed before `offset`. */
 function unclosed(tokens: readonly IToken[], offset: number, open: TokenType, close: TokenType): IToken | null {
@@ -130,7 +140,8 @@ export function translateErrors(
     const atEof = found.tokenType === EOF || Number.isNaN(found.startOffset);
     const prev = e.previousToken;
     const prevEnd = prev && prev.tokenType !== EOF && !Number.isNaN(prev.startOffset) ? tokenEnd(prev) : 0;
-    const expected = expectation(info);
+    // when the parser inserted the missing token, name just that token
+    const expected = e.weftInserted && !atEof ? humanList(info.expected) : expectation(info, atEof);
     const opts: DiagnosticOptions = {};
 
     // point at the bracket left open
@@ -140,6 +151,9 @@ export function translateErrors(
       const o = unclosed(tokens, atEof ? text.length : found.startOffset, open, byName.get(only)!);
       if (o) opts.secondary = [{ span: span(o.startOffset, tokenEnd(o)), message: `unclosed \`${o.image}\`` }];
     }
+    const wantsName = info.expected.includes("Identifier") || /name|expression/.test(info.desc ?? "");
+    if (!atEof && wantsName && T.tokenCategory(found.tokenType) === "keyword")
+      opts.help = `\`${found.image}\` is a keyword: it cannot be used as a name`;
     if (only === "EOF" && found.tokenType === T.Fn) opts.help = "functions are declared inside a contract or an interface";
     if (only === "EOF" && found.tokenType === T.State) opts.help = "state variables are declared inside a contract";
 

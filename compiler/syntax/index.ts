@@ -46,8 +46,13 @@ export function parse(path: string, text: string): ParseResult {
     parser ??= new WeftParser();
     const docComments = lexed.comments.filter((c: IToken) => c.tokenType === DocComment);
     const r = parser.parseFile({ file: path, text, tokens: lexed.tokens, docComments });
-    const parseDiagnostics = [...r.diagnostics, ...translateErrors(path, text, lexed.tokens, r.errors)];
-    return { file: r.file, diagnostics: combine(text, lexed.diagnostics, parseDiagnostics) };
+    // Parser diagnostics in the order the problems were met: chevrotain's
+    // error k, and ours after the k errors recorded before it.
+    const ordered = [
+      ...translateErrors(path, text, lexed.tokens, r.errors).map((d, k) => ({ d, seq: k })),
+      ...r.diagnostics.map((d, i) => ({ d, seq: r.diagnosticSeq[i]! - 0.5 + i * 1e-9 })),
+    ].sort((a, b) => a.seq - b.seq);
+    return { file: r.file, diagnostics: combine(text, lexed.diagnostics, ordered.map((o) => o.d)) };
   } catch (err) {
     // A bug (or an exhausted stack): never let it escape; start afresh next time.
     parser = null;
@@ -67,26 +72,30 @@ export function parse(path: string, text: string): ParseResult {
 }
 
 /**
- * Lexer and parser diagnostics together, one per problem: a parse error right
- * at (or just after) a bad character or an unterminated string is a
- * consequence of it and is dropped, as is a second parse error at the same
- * place.
+ * Lexer and parser diagnostics together, one per problem. `parsing` is in
+ * the order the problems were met, and the first one at a place is the cause:
+ * later ones at the same offset are dropped. A parse error at (or just after)
+ * a bad character or an unterminated string is a consequence of it, and so is
+ * an "unexpected end of file" after an unterminated block comment.
  */
 function combine(text: string, lexical: Diagnostic[], parsing: Diagnostic[]): Diagnostic[] {
   const shadows: Span[] = [];
+  let commentRunsToEof = false;
   for (const d of lexical) {
+    if (d.code === "E0105") commentRunsToEof = true;
     if (d.code !== "E0100" && d.code !== "E0101" && d.code !== "E0105") continue;
     let end = d.code === "E0105" ? text.length : d.primary.end;
     while (end < text.length && /\s/.test(text[end]!)) end++;
-    shadows.push({ file: d.primary.file, start: d.code === "E0101" ? d.primary.start : d.primary.start, end });
+    shadows.push({ file: d.primary.file, start: d.primary.start, end });
   }
   const kept: Diagnostic[] = [];
   const seen = new Set<number>();
-  for (const d of sortDiagnostics(parsing)) {
+  for (const d of parsing) {
     const at = d.primary.start;
     if (seen.has(at)) continue;
-    if (shadows.some((s) => at >= s.start && at <= s.end)) continue;
     seen.add(at);
+    if (commentRunsToEof && d.code === "E0112") continue;
+    if (shadows.some((s) => at >= s.start && at <= s.end)) continue;
     kept.push(d);
   }
   return sortDiagnostics([...lexical, ...kept]);

@@ -14,6 +14,7 @@ import {
   keywordTypes,
   lexerTokens,
   NumberLit,
+  SingleQuoted,
   StringLit,
   tokenCategory,
   UnterminatedBlockComment,
@@ -71,6 +72,17 @@ export function lex(file: string, text: string): LexResult {
       const d = decodeString(t.image);
       t.payload = d.value;
       if (d.problems.length) literalProblems(t, d.problems);
+    } else if (type === SingleQuoted) {
+      const inner = t.image.slice(1, -1);
+      retype(t, StringLit);
+      t.payload = inner;
+      const quoted = JSON.stringify(inner);
+      diagnostics.push(
+        diagnostic("E0100", span(t.startOffset, tokenEnd(t)), "strings are written in double quotes", {
+          fixes: [{ title: `write ${quoted}`, span: span(t.startOffset, tokenEnd(t)), replacement: quoted }],
+          help: `write ${quoted}`,
+        }),
+      );
     } else if (type === BytesLit) {
       const d = decodeBytes(t.image);
       t.payload = d.value;

@@ -99,6 +99,9 @@ export const NumberLit = tok(
 /** `"…"`; strings do not span lines, so an unterminated one ends at the end of the line. */
 export const StringLit = tok("StringLit", /"(?:[^"\\\r\n]|\\[^\r\n]?)*"?/, "string", { display: "a string" });
 
+/** `'…'`: not Weft, but lexed as one token so that it is one diagnostic and the parser sees a string. */
+export const SingleQuoted = tok("SingleQuoted", /'[^'\r\n]*'/, "string", { display: "a string" });
+
 // ---------------------------------------------------------------- punctuation
 
 export const DotDotEq = tok("DotDotEq", "..=", "operator");
@@ -155,7 +158,10 @@ export const CaretEq = tok("CaretEq", "^=", "operator", asg);
 export const Caret = tok("Caret", "^", "operator", bin);
 export const Tilde = tok("Tilde", "~", "operator", { categories: [PrefixOperator] });
 
-/** Any other character (merged into one diagnostic per run by the lexer). */
+/**
+ * Any other character (merged into one diagnostic per run by the lexer).
+ * (Not `[\s\S]`: chevrotain 11 computes wrong first characters for it.)
+ */
 export const Unknown = tok("Unknown", /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\u0000-\uffff]/, "invalid", {
   group: "invalid",
   line_breaks: true,
@@ -231,6 +237,7 @@ export const lexerTokens: TokenType[] = [
   Identifier,
   NumberLit,
   StringLit,
+  SingleQuoted,
   DotDotEq,
   DotDot,
   Dot,

@@ -17,7 +17,7 @@
 // "recording phase"): DSL calls then return placeholders, so AST-building code
 // is guarded by `this.recording`. Outside recording, DSL calls may be skipped
 // by plain `if`s (fast paths); the grammar chevrotain analyses is the recorded one.
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type TokenType } from "chevrotain";
 import { diagnostic, type Diagnostic, type DiagnosticOptions } from "../../diagnostics/index.ts";
 import type * as A from "../ast.ts";
 import { docsBetween, ident, tokenSpan } from "../build.ts";
@@ -74,8 +74,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected file = "";
   protected text = "";
   private docComments: IToken[] = [];
-  /** Diagnostics reported by our own checks (chevrotain's errors are translated afterwards). */
-  protected own: Diagnostic[] = [];
+  /**
+   * Diagnostics reported by our own checks (chevrotain's errors are
+   * translated afterwards), each with the number of chevrotain errors
+   * recorded before it: together they give the order in which problems were
+   * found (the first one at a place is the cause, see index.ts).
+   */
+  private own: Diagnostic[] = [];
+  private ownSeq: number[] = [];
   // Active rule invocations, as parallel stacks (no allocation per rule call):
   // where each started and what it has built so far (returned on recovery).
   private frameStart: number[] = [];
@@ -100,6 +106,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.text = input.text;
     this.docComments = input.docComments;
     this.own = [];
+    this.ownSeq = [];
     this.frameTop = 0;
     this.depth = 0;
     this.depthReported = false;
@@ -109,10 +116,11 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.input = input.tokens;
   }
 
-  protected finishParse(): { diagnostics: Diagnostic[]; errors: ParseError[] } {
-    const out = { diagnostics: this.own, errors: this.errors as ParseError[] };
+  protected finishParse(): { diagnostics: Diagnostic[]; diagnosticSeq: number[]; errors: ParseError[] } {
+    const out = { diagnostics: this.own, diagnosticSeq: this.ownSeq, errors: this.errors as ParseError[] };
     this.input = []; // do not keep the tokens alive
     this.own = [];
+    this.ownSeq = [];
     this.docComments = [];
     this.framePartial.length = 0;
     return out;
@@ -209,7 +217,12 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   }
 
   protected report(code: string, span: A.Span, message: string, opts?: DiagnosticOptions): void {
-    if (!this.recording) this.own.push(diagnostic(code, span, message, opts));
+    if (!this.recording) this.add(diagnostic(code, span, message, opts));
+  }
+
+  protected add(d: Diagnostic): void {
+    this.own.push(d);
+    this.ownSeq.push((this as unknown as { _errors: unknown[] })._errors.length);
   }
 
   protected describe(t: IToken): string {
@@ -312,7 +325,19 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.report("E0110", this.tokSpan(next), `expected \`;\` after ${after}, found ${this.describe(next)}`, {
       label: "expected `;`",
     });
+    this.skipStatement();
+  }
+
+  /**
+   * Skips the rest of a statement or declaration, brackets balanced: up to
+   * and including its `;`, up to (not including) a `}` that closes the
+   * enclosing block or `stopAt`, or up to a statement or declaration keyword
+   * that starts a line. With `untilBlock`, a `{ … }` group ends the skip too
+   * (the body of a declaration that failed in its head).
+   */
+  protected skipStatement(stopAt?: ReadonlySet<TokenType>, untilBlock = false): void {
     let balance = 0;
+    const from = this.pos();
     for (;;) {
       const type = this.LA(1).tokenType;
       if (type === EOF) return;
@@ -321,12 +346,30 @@ export abstract class ParserBase extends EmbeddedActionsParser {
           this.SKIP_TOKEN();
           return;
         }
-        if (type === T.RBrace || (declarationStarts.has(type) && this.nextOnNewLine())) return;
+        if (stopAt?.has(type) || closers.has(type)) return;
+        if (declarationStarts.has(type) && this.pos() > from && this.nextOnNewLine()) return;
       }
       if (openers.has(type)) balance++;
-      else if (closers.has(type)) balance = Math.max(0, balance - 1);
+      else if (closers.has(type)) {
+        balance--;
+        if (balance === 0 && untilBlock && type === T.RBrace) {
+          this.SKIP_TOKEN();
+          return;
+        }
+      }
       this.SKIP_TOKEN();
     }
+  }
+
+  /**
+   * Our re-sync points catch a syntax error that no rule inside could recover
+   * from (chevrotain re-syncs at the innermost rule whose follow set holds
+   * one of the next tokens, which can be far out: `let state = 1;` would
+   * otherwise re-sync at `state` as the start of the next contract member).
+   * The error is already recorded; anything else is rethrown.
+   */
+  protected caught(e: unknown): void {
+    if (!isRecognitionException(e as Error) || this.recording) throw e;
   }
 
   /**
@@ -349,8 +392,17 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   ): void {
     if (!this.recording && this.LA(1).tokenType === close) return;
     const multiline = !this.recording && this.nextOnNewLine();
+    const stops = new Set([T.Comma, close, close2]);
+    const guarded = (i: 0 | 1) => {
+      try {
+        item(i);
+      } catch (e) {
+        this.caught(e);
+        this.skipStatement(stops);
+      }
+    };
     this.OPTION(() => {
-      item(0);
+      guarded(0);
       this.MANY({
         GATE: () => {
           if (stopped()) return false;
@@ -374,7 +426,7 @@ export abstract class ParserBase extends EmbeddedActionsParser {
               fixes: [{ title: "insert `,`", span: at, replacement: "," }],
             });
           }
-          item(1);
+          guarded(1);
         },
       });
       this.OPTION2({

@@ -29,7 +29,7 @@ export class WeftParser extends StatementParser {
   }
 
   /** Parses one file. The instance is reused across files; this resets its state. */
-  parseFile(input: ParseInput): { file: A.SourceFile; diagnostics: Diagnostic[]; errors: ParseError[] } {
+  parseFile(input: ParseInput): { file: A.SourceFile; diagnostics: Diagnostic[]; diagnosticSeq: number[]; errors: ParseError[] } {
     this.startParse(input);
     const file = this.sourceFile();
     return { file, ...this.finishParse() };
@@ -56,7 +56,13 @@ export class WeftParser extends StatementParser {
           },
           {
             ALT: () => {
-              const it = this.SUBRULE(this.item);
+              let it: A.Item | null = null;
+              try {
+                it = this.SUBRULE(this.item);
+              } catch (e) {
+                this.caught(e);
+                this.skipStatement(undefined, true);
+              }
               if (it && !this.recording) items.push(it);
             },
           },
@@ -167,6 +173,7 @@ export class WeftParser extends StatementParser {
           { ALT: () => this.SUBRULE(this.eventDecl, { ARGS: [h] }) },
           { ALT: () => this.SUBRULE(this.errorDecl, { ARGS: [h] }) },
           { ALT: () => this.SUBRULE(this.constDecl, { ARGS: [h] }) },
+          { ALT: () => this.emptyDeclaration(h) },
         ],
         ERR_MSG: "an item (`contract`, `interface`, `struct`, `enum`, `event`, `error` or `const`)",
       });
@@ -220,7 +227,13 @@ export class WeftParser extends StatementParser {
   private body(members: Member[], inInterface: boolean): void {
     this.CONSUME(T.LBrace);
     this.MANY(() => {
-      const m = this.SUBRULE(this.member, { ARGS: [inInterface] });
+      let m: Member | null = null;
+      try {
+        m = this.SUBRULE(this.member, { ARGS: [inInterface] });
+      } catch (e) {
+        this.caught(e);
+        this.skipStatement(undefined, true);
+      }
       if (m && !this.recording) members.push(m);
     });
     this.CONSUME(T.RBrace);
@@ -242,12 +255,23 @@ export class WeftParser extends StatementParser {
           { ALT: () => this.SUBRULE(this.errorDecl, { ARGS: [h] }) },
           { ALT: () => this.SUBRULE(this.structDecl, { ARGS: [h] }) },
           { ALT: () => this.SUBRULE(this.enumDecl, { ARGS: [h] }) },
+          { ALT: () => this.emptyDeclaration(h) },
         ],
         ERR_MSG: "a declaration (`fn`, `state`, `const`, `init`, `event`, `error`, `struct` or `enum`)",
       });
     },
     () => null,
   );
+
+  /** A stray `;` between declarations is accepted (as between statements) and leaves no node. */
+  private emptyDeclaration(h: Head): null {
+    this.CONSUME(T.Semi);
+    if (!this.recording && h.mods.length > 0)
+      this.report("E0117", this.tokSpan(h.mods[0]!), "modifiers without a declaration", {
+        help: "`pub`, `view` and `reentrant` go before `fn`",
+      });
+    return null;
+  }
 
   /**
    * `[pub] [view] [reentrant] fn name(params) [-> T] { … }`; in an interface

@@ -194,7 +194,7 @@ export abstract class ExpressionParser extends ParserBase {
         });
         if (this.recording) return null!;
         if (ops.length > MAX_CHAIN) return this.chainTooLong(start, "binary operators");
-        return nestBinary(this.file, this.text, operands, ops, (d) => this.own.push(d));
+        return nestBinary(this.file, this.text, operands, ops, (d) => this.add(d));
       } finally {
         this.leave();
       }
@@ -374,11 +374,11 @@ export abstract class ExpressionParser extends ParserBase {
       this.OPTION({
         GATE: () => segments === null && this.structLitAhead(),
         DEF: () => {
+          fields = this.SUBRULE(this.structLitFields);
           if (this.noStruct && !this.recording)
             this.report("E0116", this.span(start), "a struct literal is not allowed here without parentheses", {
-              help: `write \`(${first.name} { … })\`: here \`{\` starts the block`,
+              help: `write \`(${first.name} { … })\`: here \`{\` would start the block`,
             });
-          fields = this.SUBRULE(this.structLitFields);
         },
       });
       if (this.recording) return null!;

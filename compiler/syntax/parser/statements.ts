@@ -3,6 +3,7 @@ import { EOF, type IToken, type TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
 import { ident } from "../build.ts";
 import * as T from "../tokens.ts";
+import { MAX_CHAIN } from "./base.ts";
 import { ExpressionParser } from "./expressions.ts";
 
 const patternStops = new Set<TokenType>([T.Comma, T.Semi, T.Eq, T.Colon]);
@@ -32,7 +33,15 @@ export abstract class StatementParser extends ExpressionParser {
         this.keep(stmts);
         this.CONSUME(T.LBrace);
         this.MANY(() => {
-          const s = this.SUBRULE(this.statement);
+          const at = this.pos();
+          let s: A.Stmt | null;
+          try {
+            s = this.SUBRULE(this.statement);
+          } catch (e) {
+            this.caught(e);
+            this.skipStatement();
+            s = this.errorStmt(at);
+          }
           if (s && !this.recording) stmts.push(s);
         });
         this.CONSUME(T.RBrace);
@@ -234,6 +243,13 @@ export abstract class StatementParser extends ExpressionParser {
         },
       });
       if (this.recording) return null!;
+      if (branches.length > MAX_CHAIN) {
+        // the chain nests in the tree: bound its depth like any other chain
+        this.report("E0114", this.span(start), `more than ${MAX_CHAIN} \`else if\` branches in a row`, {
+          help: "split the decision into several steps",
+        });
+        return this.errorStmt(start);
+      }
       const end = this.prevEnd();
       let tail: A.Block | A.IfStmt | null = elseBlock;
       for (let i = branches.length - 1; i >= 0; i--) {
