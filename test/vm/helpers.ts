@@ -109,8 +109,10 @@ export function assemble(m: RawModule): Uint8Array {
  * of memory, `hash_type` returning `hashType`, `deploy` and `main` bodies.
  * Function indices: imports first, then hash_type, deploy, main, then `extra`.
  */
+export interface HostImport { readonly name: string; readonly params: readonly number[]; readonly results: readonly number[] }
+
 export function contract(opts: {
-  imports?: { name: string; params: number[]; results: number[] }[];
+  imports?: HostImport[];
   deploy?: number[];
   main: number[];
   mainLocals?: [number, number][];
@@ -124,9 +126,9 @@ export function contract(opts: {
   exports?: RawModule["exports"];
 }): Uint8Array {
   const types: [number[], number[]][] = [[[], []], [[], [I32]]];
-  const typeIndex = (p: number[], r: number[]) => {
+  const typeIndex = (p: readonly number[], r: readonly number[]) => {
     const i = types.findIndex(([a, b]) => a.join() === p.join() && b.join() === r.join());
-    return i >= 0 ? i : types.push([p, r]) - 1;
+    return i >= 0 ? i : types.push([[...p], [...r]]) - 1;
   };
   const imports = (opts.imports ?? []).map((i) => ({ module: "bcos", name: i.name, type: typeIndex(i.params, i.results) }));
   const n = imports.length;

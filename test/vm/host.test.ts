@@ -1,20 +1,20 @@
 /** The bcos host functions and the call stack: storage, logs, revert, traps, callers, gas, depth. */
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { describe, expect, it } from "vitest";
-import { encodeErrorString } from "../../vm/abi/index.ts";
+import { encodeErrorString, type Abi } from "../../vm/abi/index.ts";
 import { Status } from "../../vm/index.ts";
-import { BCOS, BLOCK, SENDER, ascii, call, contract, hex, newVm, op, toHex } from "./helpers.ts";
+import { BCOS, BLOCK, SENDER, type HostImport, ascii, call, contract, hex, newVm, op, toHex } from "./helpers.ts";
 
 type Env = ReturnType<typeof newVm>;
 
-function deploy(env: Env, address: string, code: Uint8Array, abi?: object[]) {
+function deploy(env: Env, address: string, code: Uint8Array, abi?: Abi) {
   const d = env.vm.deploy({ address, code, sender: SENDER, gasLimit: 1e9, block: BLOCK, ...(abi ? { abi } : {}) });
   expect(d.status, d.message).toBe(0);
   return d;
 }
 
 /** main: finish(0, host(0)) for a host function that writes at 0 and returns the length. */
-const echoOf = (fn: typeof BCOS.getCaller) =>
+const echoOf = (fn: HostImport) =>
   contract({ imports: [fn, BCOS.finish], main: [...op.i32(0), ...op.i32(0), ...op.call(0), ...op.call(1)] });
 
 /**
@@ -134,7 +134,7 @@ describe("revert, traps, unknown addresses", () => {
 
   it("turns traps into status 34 with the engine's reason", () => {
     const env = newVm();
-    deploy(env, "/t1", contract({ main: op.unreachable }));
+    deploy(env, "/t1", contract({ main: [...op.unreachable] }));
     deploy(env, "/t2", contract({ main: [...op.i32(0x7ffffff0), ...op.i32Load(), ...op.drop] }));
     deploy(env, "/t3", contract({ main: [...op.i32(1), ...op.i32(0), 0x6d /* i32.div_s */, ...op.drop] }));
     const r1 = call(env.vm, "/t1", "");

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeCall, encodeParams, findFunction, type Abi } from "../../vm/abi/index.ts";
 import { Status } from "../../vm/index.ts";
+import { engine } from "../../vm/wasm/engine.ts";
 import { BLOCK, GAS, SENDER, call, fixture, hex, newVm, toHex } from "./helpers.ts";
 
 const GET = "6d4ce63c";
@@ -34,7 +35,7 @@ describe("hello_world.wasm", () => {
     vm.deploy({ address: "/apps/h", code: raw, ctorArgs: hex("14616c696365"), sender: SENDER, gasLimit: GAS, block: BLOCK });
     const stored = state.getCode("/apps/h")!;
     expect(stored.length).toBeGreaterThan(raw.length);
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(stored as Uint8Array<ArrayBuffer>));
+    const imports = engine.Module.imports(new engine.Module(stored));
     expect(imports.map((i) => `${i.module}.${i.name}:${i.kind}`)).toEqual(
       expect.arrayContaining(["bcos.outOfGas:function", "bcos.gas:global"]),
     );

@@ -1,6 +1,7 @@
 /** Deploy-time gas metering (vm/metering.ts) against hand-counted costs, per FISCO's GasInjector rules. */
 import { describe, expect, it } from "vitest";
 import { Status, meterCode } from "../../vm/index.ts";
+import { engine, type WasmGlobal, type WasmMemory } from "../../vm/wasm/engine.ts";
 import { BCOS, BLOCK, I32, SENDER, ascii, call, contract, fixture, hex, newVm, op, toHex } from "./helpers.ts";
 
 function deploy(code: Uint8Array, gasLimit = 1_000_000_000) {
@@ -23,8 +24,8 @@ const straight = contract({ main: [...op.i32(1), ...op.i32(2), ...op.add, ...op.
 describe("metered modules", () => {
   it.each(["hello_world.wasm", "hello_world_caller.wasm", "transfer.wasm"])("%s meters to a valid module with the gas imports", (name) => {
     const out = meterCode(fixture(name));
-    expect(WebAssembly.validate(out as Uint8Array<ArrayBuffer>)).toBe(true);
-    const imports = WebAssembly.Module.imports(new WebAssembly.Module(out as Uint8Array<ArrayBuffer>));
+    expect(engine.validate(out)).toBe(true);
+    const imports = engine.Module.imports(new engine.Module(out));
     expect(imports.slice(-2).map((i) => `${i.module}.${i.name}:${i.kind}`)).toEqual(["bcos.outOfGas:function", "bcos.gas:global"]);
   });
 
@@ -34,14 +35,14 @@ describe("metered modules", () => {
       globals: [{ type: I32, mutable: false, init: 42 }],
       exports: [{ name: "answer", kind: "global", index: 0 }],
     });
-    const metered = new WebAssembly.Module(meterCode(code) as Uint8Array<ArrayBuffer>);
-    const gas = new WebAssembly.Global({ value: "i64", mutable: true }, 100n);
-    const inst = new WebAssembly.Instance(metered, { bcos: { outOfGas: () => {}, gas } });
-    const memory = inst.exports.memory as WebAssembly.Memory;
+    const metered = new engine.Module(meterCode(code));
+    const gas = new engine.Global({ value: "i64", mutable: true }, 100n);
+    const inst = new engine.Instance(metered, { bcos: { outOfGas: () => {}, gas } });
+    const memory = inst.exports.memory as WasmMemory;
     expect(memory.buffer.byteLength).toBe(16 * 65536);
     expect(() => memory.grow(1024 - 16 + 1)).toThrow();
     expect(memory.grow(1024 - 16)).toBe(16);
-    expect((inst.exports.answer as WebAssembly.Global).value).toBe(42);
+    expect((inst.exports.answer as WasmGlobal).value).toBe(42);
   });
 });
 

@@ -9,6 +9,7 @@ export interface WasmGlobal {
 
 export interface WasmMemory {
   readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
 }
 
 export interface WasmInstance {
