@@ -106,4 +106,16 @@ describe("TypedProgram contract", () => {
     const transfer = effects.get(token.fns.find((f) => f.name === "transfer")!)!;
     expect(transfer.writesState && transfer.emits).toBe(true);
   });
+
+  it("offers machine-applicable fixes for misspelled names and missing `self.`", () => {
+    const text = "contract C {\n  state total: u256;\n  fn f(amount: u256) -> u256 { return amont + total; }\n}\n";
+    const { diagnostics } = check([parse("c.weft", text).file]);
+    const apply = (code: string) => {
+      const d = diagnostics.find((x) => x.code === code)!;
+      const fix = d.fixes[0]!;
+      return text.slice(0, fix.span.start) + fix.replacement + text.slice(fix.span.end);
+    };
+    expect(apply("E0200")).toContain("return amount + total;");
+    expect(apply("E0211")).toContain("return amont + self.total;");
+  });
 });
