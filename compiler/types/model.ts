@@ -8,13 +8,18 @@
 // member expression an entry in `refs` (except members used only as call
 // callees, which have a `calls` entry on the call), every call an entry in
 // `calls`, every binding a `locals` entry, every type expression a
-// `typeExprs` entry.
-// (Precisions added by the checker: the callee expression of a call has no
-// `types` entry — the call's `calls` entry says what is called; the receiver
-// of a method or external call is an ordinary expression. The `self` in
-// `self.x` and the `msg` / `tx` / `block` in `msg.sender`, … have no entries
-// of their own: the member expression has them.) With errors, entries may be missing or of kind "error";
+// `typeExprs` entry. With errors, entries may be missing or of kind "error";
 // consumers other than the language server must not run then.
+//
+// (Added with the checker.) The callee expression of a call has no `types`
+// entry — the call's `calls` entry says what is called; the receiver of a
+// method or external call is an ordinary expression. The `self` in `self.x`
+// and the `msg` / `tx` / `block` in `msg.sender`, … have no entries of their
+// own: the member expression has them. An error constructor `E(…)` (only
+// valid under `revert` / `require`) has type `()`. For an untyped integer
+// expression (literals and operators on them only) `constValues` holds the
+// exact value of every node; only the outermost one is guaranteed to fit its
+// type, so consumers use the outermost constant they meet.
 import type * as ast from "../syntax/ast.ts";
 
 // ---------------------------------------------------------------- types
