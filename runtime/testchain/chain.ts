@@ -43,6 +43,23 @@ export class CompileFailed extends Error {
   readonly code = "COMPILE_FAILED";
 }
 
+/** Compilations are pure, so test suites that deploy the same source many times compile it once. */
+const compiled = new Map<string, Artifact>();
+
+function compileCached(sources: Record<string, string>, contract: string, crypto: Crypto, optimize: boolean): Artifact {
+  const key = JSON.stringify([sources, contract, crypto, optimize]);
+  const hit = compiled.get(key);
+  if (hit) return hit;
+  const result = compile({ sources, crypto, optimize, contracts: [contract] });
+  if (!result.ok) throw new CompileFailed(renderText(result.diagnostics, sources));
+  const c = result.contracts.find((x) => x.name === contract);
+  if (!c) throw new CompileFailed(`no contract named ${contract} in the sources`);
+  const artifact: Artifact = { name: c.name, wasm: c.wasm, abi: c.abi as unknown as Abi };
+  if (compiled.size >= 64) compiled.delete(compiled.keys().next().value!);
+  compiled.set(key, artifact);
+  return artifact;
+}
+
 export class TestChain {
   readonly crypto: Crypto;
   readonly state = new InMemoryState();
@@ -98,11 +115,7 @@ export class TestChain {
     opts: DeployOptions & Pick<CompileOptions, "optimize"> = {},
   ): Promise<Contract> {
     const srcs = typeof sources === "string" ? { "contract.weft": sources } : sources;
-    const result = compile({ sources: srcs, crypto: this.crypto, optimize: opts.optimize ?? false, contracts: [contractName] });
-    if (!result.ok) throw new CompileFailed(renderText(result.diagnostics, srcs));
-    const c = result.contracts.find((x) => x.name === contractName);
-    if (!c) throw new CompileFailed(`no contract named ${contractName} in the sources`);
-    return this.deploy({ name: c.name, wasm: c.wasm, abi: c.abi as unknown as Abi }, args, opts);
+    return this.deploy(compileCached(srcs, contractName, this.crypto, opts.optimize ?? false), args, opts);
   }
 
   /** Deploys a compiled module (Weft's or any FISCO Wasm contract's) with constructor arguments. */
@@ -152,7 +165,7 @@ export class TestChain {
     return this.pendingBlock();
   }
 
-  /** The context a read-only call sees: the block after the last one. */
+  /** The context a read-only call sees: the latest sealed block. */
   private pendingBlock() {
     const n = this.number;
     return { number: n, timestamp: this.genesisTime + n * this.blockInterval };
