@@ -7,7 +7,8 @@
  * Each frame has its own gas counter (its instance's global), as in FISCO.
  */
 import { Abort, EMPTY, gasExhausted, type Frame, type Outcome } from "./frame.ts";
-import type { Journal } from "./journal.ts";
+import type { Entry, Journal } from "./journal.ts";
+import { latin1 } from "./keys.ts";
 import { refreshViews } from "./modules.ts";
 import { markRange } from "./sandbox/restore.ts";
 import { Reasons } from "./status.ts";
@@ -52,7 +53,9 @@ function decodeAddress(b: Uint8Array): string | undefined {
 }
 
 function bounds(f: Frame, fn: string, off: number, len: number): void {
-  if ((off >>> 0) + (len >>> 0) > (f.slot.vbytes.value as number)) {
+  const end = (off >>> 0) + (len >>> 0);
+  // the virtual size never drops below the initial size, so only larger ends need reading it
+  if (end > f.slot.initialBytes && end > (f.slot.vbytes.value as number)) {
     throw new Abort(Reasons.hostTrap(fn, `memory range [${off >>> 0}, +${len >>> 0}) is outside the contract's memory`));
   }
 }
@@ -71,18 +74,13 @@ function read(f: Frame, off: number, len: number): Uint8Array {
   return slot.view.slice(at, at + (len >>> 0));
 }
 
-/** A view of contract memory [off, off + len), valid until the contract runs again. */
-function peek(f: Frame, off: number, len: number): Uint8Array {
+/** The journal entry of the storage key at contract memory [off, off + len) (bounds checked). */
+function entryAt(env: HostEnv, f: Frame, off: number, len: number): Entry {
   const slot = f.slot;
   refreshViews(slot);
   const at = slot.base + (off >>> 0);
-  return slot.view.subarray(at, at + (len >>> 0));
-}
-
-/** Contract memory [off, off + len) as a latin1 string: the journal's key. */
-function keyString(f: Frame, off: number, len: number): string {
-  const at = f.slot.base + (off >>> 0);
-  return f.slot.buf.toString("latin1", at, at + (len >>> 0));
+  const keyStr = latin1(slot.buf, at, at + (len >>> 0));
+  return env.journal.find(f.address, keyStr) ?? env.journal.load(f.address, keyStr, slot.view.slice(at, at + (len >>> 0)));
 }
 
 /** Copy bytes into contract memory at `off` and flag the chunks dirty (bounds checked, gas taken). */
@@ -118,14 +116,14 @@ export function createHost(env: HostEnv): Record<string, (...args: number[]) => 
       bounds(f, "setStorage", vOff, vLen);
       charge(f, "setStorage", HostGas.storageStore + C * ((kLen >>> 0) + (vLen >>> 0)));
       const value = vLen === 0 ? undefined : read(f, vOff, vLen);
-      env.journal.set(f.address, peek(f, kOff, kLen), keyString(f, kOff, kLen), value);
+      env.journal.set(entryAt(env, f, kOff, kLen), value);
     },
     getStorage(kOff, kLen, vOff) {
       const f = env.frame;
       bounds(f, "getStorage", kOff, kLen);
       bounds(f, "getStorage", vOff, STORAGE_VALUE_ROOM);
       charge(f, "getStorage", HostGas.storageLoad + C * (kLen >>> 0));
-      const value = env.journal.get(f.address, peek(f, kOff, kLen), keyString(f, kOff, kLen));
+      const value = entryAt(env, f, kOff, kLen).value;
       if (value === undefined) return 0;
       if (value.length > STORAGE_VALUE_ROOM) {
         throw new Abort(Reasons.hostTrap("getStorage", `stored value of ${value.length} bytes exceeds the ${STORAGE_VALUE_ROOM}-byte buffer`));

@@ -3,11 +3,12 @@
  * checkpoint when they start; a failed frame rolls back to it (its writes
  * vanish), a successful one simply keeps them, which merges them into the
  * caller. `commit` writes the surviving changes to the chain state in the
- * order keys were first touched.
+ * order keys were first touched. Keys are latin1 strings of the key bytes.
  */
 import type { ChainState } from "./state.ts";
 
-interface Entry {
+export interface Entry {
+  keyStr: string;
   key: Uint8Array;
   value: Uint8Array | undefined;
   dirty: boolean;
@@ -27,29 +28,30 @@ export class Journal {
 
   constructor(private readonly state: ChainState) {}
 
-  private entry(address: string, key: Uint8Array, keyStr: string): Entry {
-    let m = this.lastAddress === address ? this.lastMap! : this.byAddress.get(address);
+  private entries(address: string): Map<string, Entry> {
+    if (this.lastAddress === address) return this.lastMap!;
+    let m = this.byAddress.get(address);
     if (!m) this.byAddress.set(address, (m = new Map()));
     this.lastAddress = address;
     this.lastMap = m;
-    let e = m.get(keyStr);
-    if (!e) {
-      const copy = key.slice();
-      const stored = this.state.getStorage(address, copy);
-      e = { key: copy, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
-      m.set(keyStr, e);
-    }
+    return m;
+  }
+
+  /** The entry for a key already seen in this transaction, if any. */
+  find(address: string, keyStr: string): Entry | undefined {
+    return this.entries(address).get(keyStr);
+  }
+
+  /** Read a key not seen yet from the chain state; `key` must not change afterwards. */
+  load(address: string, keyStr: string, key: Uint8Array): Entry {
+    const stored = this.state.getStorage(address, key, keyStr);
+    const e: Entry = { keyStr, key, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
+    this.entries(address).set(keyStr, e);
     return e;
   }
 
-  /** `key` may be a view that changes later: it is copied when kept. */
-  get(address: string, key: Uint8Array, keyStr: string): Uint8Array | undefined {
-    return this.entry(address, key, keyStr).value;
-  }
-
   /** value undefined (or empty) deletes */
-  set(address: string, key: Uint8Array, keyStr: string, value: Uint8Array | undefined): void {
-    const e = this.entry(address, key, keyStr);
+  set(e: Entry, value: Uint8Array | undefined): void {
     this.undo.push({ entry: e, value: e.value, dirty: e.dirty });
     e.value = value && value.length > 0 ? value : undefined;
     e.dirty = true;
@@ -69,7 +71,7 @@ export class Journal {
 
   commit(): void {
     for (const [address, m] of this.byAddress) {
-      for (const e of m.values()) if (e.dirty) this.state.setStorage(address, e.key, e.value);
+      for (const e of m.values()) if (e.dirty) this.state.setStorage(address, e.key, e.value, e.keyStr);
     }
     this.byAddress.clear();
     this.undo.length = 0;

@@ -19,10 +19,12 @@ export interface LoadedCode {
 /** Least-recently-used cache of compiled code, keyed by code hash. May be shared by several VMs. */
 export class CodeCache {
   private map = new Map<string, LoadedCode>();
+  private last: LoadedCode | undefined;
   constructor(readonly capacity = 256) {}
 
   get(hash: string): LoadedCode | undefined {
-    const hit = this.map.get(hash);
+    if (this.last?.hash === hash) return this.last;
+    const hit = (this.last = this.map.get(hash));
     if (hit && this.map.size > 1) {
       this.map.delete(hash);
       this.map.set(hash, hit);
@@ -37,7 +39,10 @@ export class CodeCache {
     const plan = planSandbox(metered);
     const loaded: LoadedCode = { hash, module: new engine.Module(plan.bytes), plan };
     this.map.set(hash, loaded);
-    if (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+    if (this.map.size > this.capacity) {
+      this.map.delete(this.map.keys().next().value!);
+      this.last = undefined;
+    }
     return loaded;
   }
 
@@ -63,6 +68,8 @@ export interface Slot {
   gasSign: () => number;
   /** the contract-visible memory size in bytes */
   vbytes: WasmGlobal;
+  /** the contract's memory size at the start of every frame */
+  initialBytes: number;
   vpages: WasmGlobal;
   main: () => void;
   deploy: () => void;
@@ -113,6 +120,7 @@ export class InstancePool {
       charge: ex[plan.names.charge] as (n: number) => number,
       gasSign: ex[plan.names.gasSign] as () => number,
       vbytes: g(plan.names.vbytes),
+      initialBytes: plan.initialPages * PAGE,
       vpages: g(plan.names.vpages),
       main: ex.main as () => void,
       deploy: ex.deploy as () => void,
@@ -128,8 +136,10 @@ export class InstancePool {
     refreshViews(slot);
     if (slot.view.length > MAX_KEPT_BYTES) return;
     restoreDirty(slot.view, slot.words, plan.layout, code.image!, plan.dataLo);
-    slot.vpages.value = plan.initialPages;
-    slot.vbytes.value = plan.initialPages * PAGE;
+    if (slot.vpages.value !== plan.initialPages) {
+      slot.vpages.value = plan.initialPages;
+      slot.vbytes.value = slot.initialBytes;
+    }
     for (let i = 0; i < slot.globals.length; i++) slot.globals[i]!.value = plan.globals[i]!.init;
     let list = this.free.get(code);
     if (!list) this.free.set(code, (list = []));

@@ -8,10 +8,13 @@ import { toHex } from "./abi/hex.ts";
 import { bytesToKey, keyToBytes } from "./keys.ts";
 
 export interface ChainState {
-  /** undefined when the key is absent */
-  getStorage(address: string, key: Uint8Array): Uint8Array | undefined;
+  /**
+   * undefined when the key is absent. `keyLatin1`, when given, is the key
+   * as a latin1 string (one char per byte), for maps keyed by strings.
+   */
+  getStorage(address: string, key: Uint8Array, keyLatin1?: string): Uint8Array | undefined;
   /** value undefined deletes the key */
-  setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined): void;
+  setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined, keyLatin1?: string): void;
   /** the stored (metered) code; undefined when no contract lives at the address */
   getCode(address: string): Uint8Array | undefined;
   /** hex chain hash of the stored code, as given to setCode; the module cache key */
@@ -37,14 +40,15 @@ export class InMemoryState implements ChainState {
     return a;
   }
 
-  getStorage(address: string, key: Uint8Array): Uint8Array | undefined {
-    return this.accounts.get(address)?.storage.get(bytesToKey(key));
+  getStorage(address: string, key: Uint8Array, keyLatin1?: string): Uint8Array | undefined {
+    return this.accounts.get(address)?.storage.get(keyLatin1 ?? bytesToKey(key));
   }
 
-  setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined): void {
+  setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined, keyLatin1?: string): void {
     const storage = this.account(address).storage;
-    if (value === undefined || value.length === 0) storage.delete(bytesToKey(key));
-    else storage.set(bytesToKey(key), value.slice());
+    const k = keyLatin1 ?? bytesToKey(key);
+    if (value === undefined || value.length === 0) storage.delete(k);
+    else storage.set(k, value.slice());
   }
 
   getCode(address: string): Uint8Array | undefined {
