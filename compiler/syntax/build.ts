@@ -161,3 +161,52 @@ export function ident(file: string, t: IToken, fallbackAt: number): A.Ident {
 export function tokenSpan(file: string, t: IToken): A.Span {
   return { file, start: t.startOffset, end: tokenEnd(t) };
 }
+
+// ---------------------------------------------------------------- spans after recovery
+
+type Obj = Record<string, unknown>;
+
+function spanOf(v: unknown): A.Span | null {
+  const s = typeof v === "object" && v !== null ? (v as Obj)["span"] : undefined;
+  return typeof s === "object" && s !== null ? (s as A.Span) : null;
+}
+
+/**
+ * Widens every node's span to cover its children's. Needed only after error
+ * recovery: a node made for missing input is empty and placed just after the
+ * previous token, which can lie before the first token of its parent (in the
+ * whitespace between them). Iterative: children are visited before parents.
+ */
+export function containSpans(root: A.SourceFile): void {
+  const order: Obj[] = [];
+  const stack: Obj[] = [root as unknown as Obj];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    order.push(node);
+    for (const key in node) {
+      const v = node[key];
+      if (Array.isArray(v)) {
+        for (const el of v) if (spanOf(el)) stack.push(el as Obj);
+      } else if (key !== "span" && spanOf(v)) stack.push(v as Obj);
+    }
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = order[i]!;
+    const span = spanOf(node)!;
+    let start = span.start;
+    let end = span.end;
+    for (const key in node) {
+      const v = node[key];
+      const children = Array.isArray(v) ? v : key !== "span" ? [v] : [];
+      for (const c of children) {
+        const cs = spanOf(c);
+        if (cs) {
+          if (cs.start < start) start = cs.start;
+          if (cs.end > end) end = cs.end;
+        }
+      }
+    }
+    // a new object: spans may be shared (a Name and its Ident)
+    if (start !== span.start || end !== span.end) node["span"] = { file: span.file, start, end };
+  }
+}

@@ -29,8 +29,8 @@ function firstTokens(paths: TokenType[][]): string[] {
 }
 
 export const errorMessageProvider: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage: ({ expected, ruleName }) =>
-    JSON.stringify({ kind: "mismatch", expected: [expected.name], rule: ruleName } satisfies Encoded),
+  // (the most frequent one: built on every mismatch, even those recovered in place)
+  buildMismatchTokenMessage: ({ expected, ruleName }) => `{"kind":"mismatch","expected":["${expected.name}"],"rule":"${ruleName}"}`,
   buildNotAllInputParsedMessage: ({ ruleName }) => JSON.stringify({ kind: "rest", expected: ["EOF"], rule: ruleName } satisfies Encoded),
   buildNoViableAltMessage: ({ expectedPathsPerAlt, customUserDescription, ruleName }) =>
     JSON.stringify({

@@ -17,7 +17,14 @@
 // "recording phase"): DSL calls then return placeholders, so AST-building code
 // is guarded by `this.recording`. Outside recording, DSL calls may be skipped
 // by plain `if`s (fast paths); the grammar chevrotain analyses is the recorded one.
-import { EmbeddedActionsParser, EOF, isRecognitionException, type IToken, type TokenType } from "chevrotain";
+import {
+  EmbeddedActionsParser,
+  EOF,
+  isRecognitionException,
+  type IToken,
+  type ITokenGrammarPath,
+  type TokenType,
+} from "chevrotain";
 import { diagnostic, type Diagnostic, type DiagnosticOptions } from "../../diagnostics/index.ts";
 import type * as A from "../ast.ts";
 import { docsBetween, ident, tokenSpan } from "../build.ts";
@@ -64,6 +71,10 @@ export const exprStarts = new Set<TokenType>([
   T.NumberLit, T.StringLit, T.BytesLit, T.True, T.False, T.Self, T.Identifier, T.LParen, T.LBracket, T.Minus, T.Bang, T.Tilde,
 ]);
 export const nameStarts = new Set<TokenType>([T.Identifier]);
+
+const followCache = new Map<string, TokenType[]>();
+/** Where a failed list item stops being skipped, by closer (`close2` is `close` but for type arguments). */
+const listStops = new Map<TokenType, ReadonlySet<TokenType>>();
 
 export function present<X>(x: X | null | undefined): x is X {
   return x !== null && x !== undefined;
@@ -134,6 +145,23 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return super.getTokenToInsert(tokType);
   }
 
+  /**
+   * Chevrotain computes the tokens that may follow a point of the grammar by
+   * walking the grammar on every recovery attempt; the answer depends only on
+   * the path (rule stack and occurrences), so it is cached (per process, as
+   * the grammar never changes).
+   */
+  protected override getNextPossibleTokenTypes(path: ITokenGrammarPath): TokenType[] {
+    const key = `${path.ruleStack.join(",")}|${path.occurrenceStack.join(",")}|${path.lastTok.name}|${path.lastTokOccurrence}`;
+    let follows = followCache.get(key);
+    if (follows === undefined) {
+      if (followCache.size > 20_000) followCache.clear();
+      follows = super.getNextPossibleTokenTypes(path);
+      followCache.set(key, follows);
+    }
+    return follows;
+  }
+
   protected get recording(): boolean {
     return (this as unknown as { RECORDING_PHASE: boolean }).RECORDING_PHASE;
   }
@@ -202,10 +230,14 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     return t.tokenType === EOF ? 0 : tokenEnd(t);
   }
 
-  /** From `start` to the end of the last consumed token. */
+  /**
+   * From `start` (where the rule began: the start of its first token) to the
+   * end of the last consumed token. A rule that consumed nothing gets an
+   * empty span just after the previous token, inside its parent's span.
+   */
   protected span(start: number): A.Span {
     const end = this.prevEnd();
-    return { file: this.file, start, end: end > start ? end : start };
+    return end > start ? { file: this.file, start, end } : { file: this.file, start: end, end };
   }
 
   protected at(offset: number): A.Span {
@@ -392,7 +424,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   ): void {
     if (!this.recording && this.LA(1).tokenType === close) return;
     const multiline = !this.recording && this.nextOnNewLine();
-    const stops = new Set([T.Comma, close, close2]);
+    let stops = listStops.get(close2);
+    if (stops === undefined) listStops.set(close2, (stops = new Set([T.Comma, close, close2])));
     const guarded = (i: 0 | 1) => {
       try {
         item(i);

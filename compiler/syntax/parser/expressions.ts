@@ -181,7 +181,7 @@ export abstract class ExpressionParser extends ParserBase {
         const first = this.SUBRULE(this.unary);
         // fast path: most expressions have no binary operator
         if (!this.recording && !tokenMatcher(this.LA(1), T.BinaryOperator)) return first;
-        const operands: Operand[] = [{ expr: first, start, end: this.prevEnd() }];
+        const operands: Operand[] = [this.operand(first, start)];
         const ops: OperatorAt[] = [];
         this.MANY(() => {
           const op = this.CONSUME(T.BinaryOperator);
@@ -189,8 +189,7 @@ export abstract class ExpressionParser extends ParserBase {
           const e = this.SUBRULE1(this.unary);
           if (this.recording) return;
           ops.push({ op: op.image as A.BinaryOp, span: this.tokSpan(op) });
-          const end = this.prevEnd();
-          operands.push({ expr: e, start: s, end: end > s ? end : s });
+          operands.push(this.operand(e, s));
         });
         if (this.recording) return null!;
         if (ops.length > MAX_CHAIN) return this.chainTooLong(start, "binary operators");
@@ -201,6 +200,11 @@ export abstract class ExpressionParser extends ParserBase {
     },
     (start) => this.errorExpr(start),
   );
+
+  private operand(expr: A.Expr, start: number): Operand {
+    const { start: s, end } = this.span(start);
+    return { expr, start: s, end };
+  }
 
   private chainTooLong(start: number, what: string): A.Expr {
     const span = this.span(start);

@@ -198,7 +198,8 @@ export abstract class StatementParser extends ExpressionParser {
   );
 
   private missingBinding(start: number): A.BindingPattern {
-    return { kind: "BindingPattern", span: this.span(start), name: this.missingName(start), mutable: false };
+    const span = this.span(start);
+    return { kind: "BindingPattern", span, name: this.missingName(span.start), mutable: false };
   }
 
   /** `if c { } else if c2 { } else { }`, read as a loop so that long chains need no recursion. */
