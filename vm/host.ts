@@ -70,8 +70,15 @@ function charge(f: Frame, fn: string, n: number): void {
 function read(f: Frame, off: number, len: number): Uint8Array {
   const slot = f.slot;
   refreshViews(slot);
-  const at = slot.base + (off >>> 0);
-  return slot.view.slice(at, at + (len >>> 0));
+  return copyOut(slot.view, slot.base + (off >>> 0), len >>> 0);
+}
+
+/** A copy of view[at, at + len); a loop beats `slice` for the short values contracts pass. */
+function copyOut(view: Uint8Array, at: number, len: number): Uint8Array {
+  if (len > 64) return view.slice(at, at + len);
+  const out = new Uint8Array(len);
+  for (let i = 0; i < len; i++) out[i] = view[at + i]!;
+  return out;
 }
 
 /** The journal entry of the storage key at contract memory [off, off + len) (bounds checked). */
@@ -80,7 +87,7 @@ function entryAt(env: HostEnv, f: Frame, off: number, len: number): Entry {
   refreshViews(slot);
   const at = slot.base + (off >>> 0);
   const keyStr = latin1(slot.buf, at, at + (len >>> 0));
-  return env.journal.find(f.address, keyStr) ?? env.journal.load(f.address, keyStr, slot.view.slice(at, at + (len >>> 0)));
+  return env.journal.find(f.address, keyStr) ?? env.journal.load(f.address, keyStr, copyOut(slot.view, at, len >>> 0));
 }
 
 /** Copy bytes into contract memory at `off` and flag the chunks dirty (bounds checked, gas taken). */

@@ -322,3 +322,26 @@ describe("the reentrancy guard", () => {
     expect(call(env.vm, "/a", "").status).toBe(0);
   });
 });
+
+describe("runaway recursion", () => {
+  // main calls itself forever: function 2 is main (after hash_type 0 and deploy 1)
+  const recurse = contract({ main: [...op.call(2)] });
+
+  it("ends in a trap when the stack runs out first, and the VM stays usable", () => {
+    const env = newVm();
+    deploy(env, "/rec", recurse);
+    const r = call(env.vm, "/rec", "", 1e12);
+    expect(r.status).toBe(Status.WASM_TRAP);
+    expect(r.message).toMatch(/call stack|stack overflow/i);
+    deploy(env, "/ok", contract({ imports: [BCOS.finish], main: [] }));
+    expect(call(env.vm, "/ok", "").status).toBe(0);
+  });
+
+  it("ends out of gas when gas runs out first", () => {
+    const env = newVm();
+    deploy(env, "/rec", recurse);
+    const r = call(env.vm, "/rec", "", 3000);
+    expect(r.status).toBe(Status.OUT_OF_GAS);
+    expect(r.gasUsed).toBe(3000);
+  });
+});

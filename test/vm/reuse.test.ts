@@ -111,4 +111,18 @@ describe("instance reuse", () => {
     expect(toHex(call(vm, "/c", "01").output)).toBe("ff".repeat(8));
     expect(toHex(call(vm, "/c", "").output)).toBe("00".repeat(8));
   });
+
+  it("caps memory at 1024 pages and starts the next call at the initial size again", () => {
+    // out[0] = memory.grow(1009) (too far: -1); out[4] = memory.grow(1008); out[8] = memory.size
+    const { vm } = deployed(contract({
+      imports: [BCOS.finish],
+      main: [
+        ...op.i32(0), ...op.i32(1009), ...op.memoryGrow, ...op.i32Store(),
+        ...op.i32(4), ...op.i32(1008), ...op.memoryGrow, ...op.i32Store(),
+        ...op.i32(8), ...op.memorySize, ...op.i32Store(),
+        ...op.i32(0), ...op.i32(12), ...op.call(0),
+      ],
+    }));
+    for (let i = 0; i < 2; i++) expect(toHex(call(vm, "/c", "").output)).toBe("ffffffff" + "10000000" + "00040000");
+  });
 });
