@@ -80,7 +80,7 @@ function failed(contract: ContractInfo, err: unknown): GenerateResult {
   return {
     wasm: new Uint8Array(0),
     diagnostics: [
-      diagnostic("E0503", contract.decl.name.span, `internal compiler error while generating code for ${contract.name}: ${message}`, {
+      diagnostic("E0900", contract.decl.name.span, `internal compiler error while generating code for ${contract.name}: ${message}`, {
         help: "this is a bug in the Weft compiler; please report it with the source that triggers it",
       }),
     ],

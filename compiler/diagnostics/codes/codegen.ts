@@ -6,5 +6,4 @@ export const codegenCodes = errors({
   E0500: "construct not supported by the code generator",
   E0501: "operation not supported for this type",
   E0502: "value too large for the 64 MiB linear memory of a FISCO Wasm contract",
-  E0503: "internal compiler error",
 });
