@@ -14,7 +14,6 @@ const dim = paint(2);
 
 const chain = await TestChain.create({ crypto: "keccak" });
 const names = new Map(Object.entries(chain.accounts).map(([n, a]) => [a, n]));
-const who = (a: unknown) => (typeof a === "string" ? (names.get(a) ?? a) : String(a));
 
 function show(v: unknown): string {
   if (typeof v === "bigint") return v.toLocaleString("en-US");

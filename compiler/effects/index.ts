@@ -29,7 +29,7 @@ export function analyzeEffects(program: TypedProgram): { effects: Map<FnInfo, Fn
   const effects = summarize(traces);
   const bag = new DiagnosticBag();
   for (const [fn, trace] of traces) {
-    checkViewPurity(bag, fn, trace);
+    checkViewPurity(bag, fn, trace, effects);
     checkWritesAfterCalls(bag, fn, trace, effects);
   }
   return { effects, diagnostics: sortDiagnostics(bag.items) };

@@ -18,6 +18,8 @@ export interface FnEffects {
   emits: boolean;
   /** Calls another contract (including through internal calls). */
   externalCalls: boolean;
+  /** Calls a non-`view` function of another contract (including through internal calls). */
+  mutatingCalls: boolean;
   /** Internal functions called directly, in order of first call. */
   calls: FnInfo[];
   /**
@@ -33,16 +35,20 @@ interface Direct {
   writes: Set<StateInfo>;
   emits: boolean;
   externalCalls: boolean;
+  mutatingCalls: boolean;
   calls: FnInfo[];
 }
 
 function direct(trace: Trace): Direct {
-  const d: Direct = { reads: new Set(), writes: new Set(), emits: false, externalCalls: false, calls: [] };
+  const d: Direct = { reads: new Set(), writes: new Set(), emits: false, externalCalls: false, mutatingCalls: false, calls: [] };
   for (const a of flatten(trace)) {
     if (a.kind === "read") d.reads.add(a.state);
     else if (a.kind === "write") d.writes.add(a.state);
     else if (a.kind === "emit") d.emits = true;
-    else if (a.kind === "external") d.externalCalls = true;
+    else if (a.kind === "external") {
+      d.externalCalls = true;
+      if (!a.fn.isView) d.mutatingCalls = true;
+    }
     else if (a.kind === "call" && !d.calls.includes(a.fn)) d.calls.push(a.fn);
   }
   return d;
@@ -60,12 +66,13 @@ export function summarize(traces: Map<FnInfo, Trace>): Map<FnInfo, FnEffects> {
       for (const callee of d.calls) {
         const c = facts.get(callee);
         if (!c) continue;
-        const before = d.reads.size + d.writes.size + Number(d.emits) + Number(d.externalCalls);
+        const before = d.reads.size + d.writes.size + Number(d.emits) + Number(d.externalCalls) + Number(d.mutatingCalls);
         c.reads.forEach((s) => d.reads.add(s));
         c.writes.forEach((s) => d.writes.add(s));
         d.emits ||= c.emits;
         d.externalCalls ||= c.externalCalls;
-        if (d.reads.size + d.writes.size + Number(d.emits) + Number(d.externalCalls) !== before) changed = true;
+        d.mutatingCalls ||= c.mutatingCalls;
+        if (d.reads.size + d.writes.size + Number(d.emits) + Number(d.externalCalls) + Number(d.mutatingCalls) !== before) changed = true;
       }
     }
   }
@@ -82,6 +89,7 @@ export function summarize(traces: Map<FnInfo, Trace>): Map<FnInfo, FnEffects> {
       writesState: writes.length > 0,
       emits: d.emits,
       externalCalls: d.externalCalls,
+      mutatingCalls: d.mutatingCalls,
       calls: d.calls,
     });
   }

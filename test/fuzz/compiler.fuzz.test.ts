@@ -8,6 +8,7 @@
 import { describe, expect, it } from "vitest";
 import { analyze, compile, codeInfo, hasErrors, type Diagnostic } from "../../compiler/index.ts";
 import { fuzzInputs, corpus, mutate, Rng } from "./mutate.ts";
+import { engine as WebAssembly } from "../../vm/wasm/engine.ts";
 
 const SEED = 0x5eed_0002;
 const COUNT = 10_000;

@@ -54,7 +54,7 @@ describe("TestChain", () => {
     const chain = await TestChain.create();
     const c = await chain.deploySource(`contract F { pub view fn f(x: u8) -> u8 { return x + 250; } }`, "F");
     expect(await c.call("f", [5n])).toBe(255n);
-    const err = await c.call("f", [6n]).catch((e) => e);
+    const err = (await c.call("f", [6n]).catch((e: unknown) => e)) as TransactionFailed;
     expect(err).toBeInstanceOf(TransactionFailed);
     expect(err.receipt.revert).toMatchObject({ kind: "panic", code: 0x11 });
     expect(() => c.encode("f", [256n])).toThrow();
