@@ -92,8 +92,14 @@ function run(c: Contract, fn: string, args: bigint[], want: Expect): void {
   }
 }
 
-describe.each(WIDTHS.flatMap((bits) => [intT(bits, false), intT(bits, true)]))("$name", (t) => {
-  const c = new Chain().deploy(compile(source(t)));
+// Every width, unoptimised and optimised (binaryen must not change the semantics).
+const cases = WIDTHS.flatMap((bits) => [intT(bits, false), intT(bits, true)]).flatMap((t) => [
+  { ...t, optimize: false, label: t.name },
+  { ...t, optimize: true, label: `${t.name} -O` },
+]);
+
+describe.each(cases)("$label", (t) => {
+  const c = new Chain().deploy(compile(source(t), { optimize: t.optimize }));
   const ops = operands(t);
 
   for (const op of ["add", "sub", "mul", "div", "rem"]) {

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { Chain, compile } from "./harness.ts";
 
-describe("memory values", () => {
+describe.each([false, true])("memory values (optimize: %s)", (optimize) => {
   const c = new Chain().deploy(
     compile(`
     struct Point { x: i64, y: i64 }
@@ -60,7 +60,7 @@ describe("memory values", () => {
         z = z + "!";
         return (z, x, (x + 1, x > 10));
       }
-    }`),
+    }`, { optimize }),
   );
 
   it("copies structs on assignment (value semantics)", () => {

@@ -60,9 +60,9 @@ const source = `contract Store {
   pub fn clearBox(k: string) { self.boxes.remove(k); }
 }`;
 
-describe("storage", () => {
+describe.each([false, true])("storage (optimize: %s)", (optimize) => {
   const chain = new Chain();
-  const c = chain.deploy(compile(source));
+  const c = chain.deploy(compile(source, { optimize }));
   const at = (key: Uint8Array | string) => chain.storage(c.address, key);
 
   it("stores scalars under their name as SCALE", () => {
