@@ -8,6 +8,7 @@
 import type { ChainState } from "./state.ts";
 
 export interface Entry {
+  address: string;
   keyStr: string;
   key: Uint8Array;
   value: Uint8Array | undefined;
@@ -25,6 +26,8 @@ export class Journal {
   private undo: Undo[] = [];
   private lastAddress: string | undefined;
   private lastMap: Map<string, Entry> | undefined;
+  /** the last few entries touched, most recent first: contracts read a key, then write it */
+  readonly recent: Entry[] = [];
 
   constructor(private readonly state: ChainState) {}
 
@@ -39,14 +42,24 @@ export class Journal {
 
   /** The entry for a key already seen in this transaction, if any. */
   find(address: string, keyStr: string): Entry | undefined {
-    return this.entries(address).get(keyStr);
+    const e = this.entries(address).get(keyStr);
+    if (e) this.touch(e);
+    return e;
+  }
+
+  private touch(e: Entry): void {
+    const r = this.recent;
+    if (r[0] === e) return;
+    if (r.length >= 4) r.pop();
+    r.unshift(e);
   }
 
   /** Read a key not seen yet from the chain state; `key` must not change afterwards. */
   load(address: string, keyStr: string, key: Uint8Array): Entry {
     const stored = this.state.getStorage(address, key, keyStr);
-    const e: Entry = { keyStr, key, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
+    const e: Entry = { address, keyStr, key, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
     this.entries(address).set(keyStr, e);
+    this.touch(e);
     return e;
   }
 
@@ -76,5 +89,6 @@ export class Journal {
     this.byAddress.clear();
     this.undo.length = 0;
     this.lastAddress = this.lastMap = undefined;
+    this.recent.length = 0;
   }
 }
