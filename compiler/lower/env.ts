@@ -2,7 +2,7 @@
 // reads the same one more than once reads it once, at entry, into a local:
 // the values cannot change during a call, and each read is a host call.
 import type * as ast from "../syntax/ast.ts";
-import type { EnvName as ModelEnv, Type } from "../types/model.ts";
+import type { EnvName as ModelEnv } from "../types/model.ts";
 import type { FnCx } from "./context.ts";
 import type { EnvName, Expr, IrType } from "./ir.ts";
 import { E } from "./ir.ts";
@@ -35,4 +35,3 @@ export function cacheEnv(fx: FnCx, body: ast.Block): void {
   }
 }
 
-export type { Type };

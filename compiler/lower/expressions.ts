@@ -10,7 +10,7 @@ import type * as ast from "../syntax/ast.ts";
 import type { ConstValue, Type } from "../types/model.ts";
 import { sameType } from "../types/model.ts";
 import type { FnCx } from "./context.ts";
-import type { AggTy, CmpOp, Expr, IntBinOp, IntTy, IrType, Stmt } from "./ir.ts";
+import type { AggTy, CmpOp, Expr, IntBinOp, IntTy, Stmt } from "./ir.ts";
 import { BOOL, E, U32, U8, isScalar } from "./ir.ts";
 import { PANIC, check, hold } from "./build.ts";
 import { recordLayout, slotWidth } from "./layout.ts";
@@ -114,16 +114,13 @@ export function lowerIndex(fx: FnCx, e: ast.Expr): Expr {
     if (v.value >= 0n && v.value <= 0xffffffffn) return E.i32(Number(v.value));
     return E.seq([{ k: "panic", code: PANIC.bounds }], E.i32(0));
   }
-  if (!t.signed && t.bits <= 32) return t.bits === 32 ? v : v;
+  if (!t.signed && t.bits <= 32) return v; // already a u32 value
   const out: Stmt[] = [];
   const x = hold(fx, v, t, out, "ix");
-  let ok: Expr = { k: "cmp", op: "le", ty: t, a: x, b: { k: "const", ty: t, value: 0xffffffffn } };
-  if (t.bits <= 32) ok = E.bool(true); // signed ≤ 32 bits: only the sign matters
-  if (t.signed) {
-    const nonNeg: Expr = { k: "cmp", op: "ge", ty: t, a: x, b: { k: "const", ty: t, value: 0n } };
-    ok = t.bits <= 32 ? nonNeg : { k: "cond", ty: BOOL, c: nonNeg, a: ok, b: E.bool(false) };
-  }
-  if (!(ok.k === "const")) out.push(check(ok, PANIC.bounds));
+  const conds: Expr[] = [];
+  if (t.signed) conds.push({ k: "cmp", op: "ge", ty: t, a: x, b: { k: "const", ty: t, value: 0n } });
+  if (t.bits > 32) conds.push({ k: "cmp", op: "le", ty: t, a: x, b: { k: "const", ty: t, value: 0xffffffffn } });
+  out.push(check(conds.reduce((a, b) => ({ k: "cond", ty: BOOL, c: a, a: b, b: E.bool(false) })), PANIC.bounds));
   return E.seq(out, { k: "cast", from: t, to: U32, mode: "wrap", a: x });
 }
 
@@ -195,7 +192,6 @@ function lowerMemberValue(fx: FnCx, e: ast.MemberExpr, t: Type): Expr {
   if (index === null) throw new Error(`internal: member ${e.member.name} of ${objT.kind}`);
   const rt = irType(objT) as AggTy & { k: "struct" | "tuple" };
   const slot = recordLayout(rt).fields[index]!;
-  void t;
   return { k: "load", width: slotWidth(slot.type), ptr: lowerExpr(fx, e.object), offset: slot.offset };
 }
 
@@ -366,5 +362,3 @@ function lowerCompare(fx: FnCx, op: CmpOp, t: Type, a: Expr, b: Expr, e: ast.Exp
   return E.bool(false);
 }
 
-export { copyValue, hold, elementAddress };
-export type { IrType };

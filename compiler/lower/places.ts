@@ -6,7 +6,7 @@
 import type * as ast from "../syntax/ast.ts";
 import type { LocalInfo, Type } from "../types/model.ts";
 import type { FnCx } from "./context.ts";
-import type { Expr, IrLocal, IrType, MemWidth, Stmt } from "./ir.ts";
+import type { AggTy, Expr, IrLocal, IrType, MemWidth, Stmt } from "./ir.ts";
 import { BYTES, E, U32 } from "./ir.ts";
 import { boundsCheck, hold } from "./build.ts";
 import { recordLayout, slotWidth } from "./layout.ts";
@@ -14,7 +14,6 @@ import { irType } from "./types.ts";
 import { buildKey, raw, sRead, sWrite, u32Part, type KeyPart } from "./storage.ts";
 import { elementAddress } from "./values.ts";
 import { lowerExpr, lowerIndex, typeOf } from "./expressions.ts";
-import { envValue } from "./env.ts";
 
 export type Place =
   | { k: "local"; local: IrLocal; type: IrType }
@@ -33,8 +32,7 @@ function stateRoot(fx: FnCx, e: ast.Expr): Type | null {
 export function isStoragePath(fx: FnCx, e: ast.Expr): boolean {
   if (stateRoot(fx, e)) return true;
   if (e.kind === "Member" || e.kind === "Index") {
-    const ref = e.kind === "Member" ? fx.program.refs.get(e) : undefined;
-    if (e.kind === "Member" && ref?.kind !== "field" && !/^[0-9]+$/.test(e.member.name)) return false;
+    if (e.kind === "Member" && fx.program.refs.get(e)?.kind !== "field") return false;
     return isStoragePath(fx, e.object);
   }
   return false;
@@ -52,10 +50,7 @@ export function rootLocal(fx: FnCx, e: ast.Expr): LocalInfo | null {
   }
   if (e.kind === "Member" || e.kind === "Index") {
     if (isStoragePath(fx, e)) return null;
-    if (e.kind === "Member") {
-      const ref = fx.program.refs.get(e);
-      if (ref?.kind !== "field" && !/^[0-9]+$/.test(e.member.name)) return null;
-    }
+    if (e.kind === "Member" && fx.program.refs.get(e)?.kind !== "field") return null;
     return rootLocal(fx, e.object);
   }
   return null;
@@ -91,12 +86,12 @@ export function lowerPlace(fx: FnCx, e: ast.Expr, out: Stmt[]): Place | null {
       const index = fieldIndex(fx, e, objT);
       if (index === null) return null;
       const base = lowerPlace(fx, e.object, out);
+      if (objT.kind !== "struct") return null;
       if (base?.k === "storage") {
-        const suffix = objT.kind === "struct" ? `.${objT.info.fields[index]!.name}` : `.${index}`;
-        const ft = objT.kind === "struct" ? objT.info.fields[index]!.type : (objT as { elems: Type[] }).elems[index]!;
-        return { k: "storage", parts: [...base.parts, raw(suffix)], type: ft };
+        const f = objT.info.fields[index]!;
+        return { k: "storage", parts: [...base.parts, raw(`.${f.name}`)], type: f.type };
       }
-      const it = irType(objT) as import("./ir.ts").AggTy & { k: "struct" | "tuple" };
+      const it = irType(objT) as AggTy & { k: "struct" };
       const ptr = hold(fx, base ? readPlace(fx, base) : lowerExpr(fx, e.object), it, out, "p");
       const slot = recordLayout(it).fields[index]!;
       return { k: "mem", ptr, offset: slot.offset, width: slotWidth(slot.type), type: slot.type };
@@ -124,7 +119,7 @@ export function lowerPlace(fx: FnCx, e: ast.Expr, out: Stmt[]): Place | null {
         out.push(boundsCheck(i, { k: "sload", ty: U32, key }));
         return { k: "storage", parts: [{ k: "prefix", key }, raw("$"), u32Part(i)], type: objT.elem };
       }
-      const at = irType(objT) as import("./ir.ts").AggTy & { k: "array" };
+      const at = irType(objT) as AggTy & { k: "array" };
       const arr = hold(fx, base ? readPlace(fx, base) : lowerExpr(fx, e.object), at, out, "a");
       const i = hold(fx, lowerIndex(fx, e.index), U32, out, "i");
       const address = hold(fx, elementAddress(at, arr, i, out), U32, out, "ea");
@@ -135,12 +130,10 @@ export function lowerPlace(fx: FnCx, e: ast.Expr, out: Stmt[]): Place | null {
   }
 }
 
-/** Index of the field a member expression selects on a struct or tuple; null otherwise. */
+/** Index of the field a member expression selects on a struct; null otherwise. */
 export function fieldIndex(fx: FnCx, e: ast.MemberExpr, objT: Type): number | null {
   const ref = fx.program.refs.get(e);
-  if (ref?.kind === "field" && objT.kind === "struct") return ref.index;
-  if (objT.kind === "tuple" && /^[0-9]+$/.test(e.member.name)) return Number(e.member.name);
-  return null;
+  return ref?.kind === "field" && objT.kind === "struct" ? ref.index : null;
 }
 
 /** Reads a place's current value (storage: the whole value, zero when missing). */
@@ -177,4 +170,3 @@ export function pinPlace(fx: FnCx, place: Place, out: Stmt[]): Place {
   return { k: "storage", parts: [{ k: "prefix", key }], type: place.type };
 }
 
-export { envValue };

@@ -14,9 +14,9 @@
 //                      read as the loop reaches them;
 //   unchecked { … }    arithmetic inside wraps instead of Panic(0x11).
 import type * as ast from "../syntax/ast.ts";
-import type { LocalInfo, Type } from "../types/model.ts";
+import type { LocalInfo } from "../types/model.ts";
 import type { FnCx } from "./context.ts";
-import type { AggTy, Expr, IrType, Stmt } from "./ir.ts";
+import type { AggTy, Expr, Stmt } from "./ir.ts";
 import { BYTES, E, U32, U8 } from "./ir.ts";
 import { hold, countedLoop } from "./build.ts";
 import { recordLayout, slotWidth } from "./layout.ts";
@@ -290,5 +290,3 @@ function loopOver(fx: FnCx, n: Expr, bind: (i: Expr) => Stmt[], block: ast.Block
   return stmts;
 }
 
-export type { Type, IrType };
-export { U8 };

@@ -4,7 +4,7 @@
 import type { FnCx, ModuleCx } from "./context.ts";
 import type { AggTy, Expr, IrType, Stmt } from "./ir.ts";
 import { E, U32, isScalar, tyName } from "./ir.ts";
-import { boundsCheck, countedLoop, hold } from "./build.ts";
+import { boundsCheck, countedLoop } from "./build.ts";
 import { ARRAY_DATA, ARRAY_HEADER, ARRAY_LEN, blockSize, recordLayout, slotSize, slotWidth } from "./layout.ts";
 import { addr } from "./storage.ts";
 
@@ -166,4 +166,3 @@ export function elementAddressUnchecked(t: AggTy & { k: "array" }, arr: Expr, i:
   return addr(t.size !== null ? arr : { k: "load", width: "i32", ptr: arr, offset: ARRAY_DATA }, i, stride);
 }
 
-export { hold };

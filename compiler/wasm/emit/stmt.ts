@@ -9,7 +9,6 @@
 import type { Expr, Stmt } from "../../lower/ir.ts";
 import type { Ex } from "../module.ts";
 import type { FnEmitter } from "./context.ts";
-import { wasmType } from "./context.ts";
 import { expr } from "./expr.ts";
 import { put, putContent, putLen, putRaw } from "./scale.ts";
 import { sstoreFn } from "./storage.ts";
@@ -98,4 +97,3 @@ function usesContinue(list: Stmt[], label: number): boolean {
   });
 }
 
-export { wasmType };
