@@ -67,6 +67,16 @@ describe("wasm golden", () => {
   it("has at least 25 cases", () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
   });
+  it("is deterministic: the same source gives the same bytes, optimised or not", () => {
+    const source = readFileSync(new URL("token.weft", dir), "utf8");
+    for (const optimize of [false, true]) {
+      for (const crypto of ["keccak", "sm"] as const) {
+        const a = compileAll(source, { optimize, crypto }).get("Token")!.wasm;
+        const b = compileAll(source, { optimize, crypto }).get("Token")!.wasm;
+        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      }
+    }
+  });
   for (const file of cases) {
     it(file, async () => {
       const source = readFileSync(new URL(file, dir), "utf8");
