@@ -50,3 +50,21 @@ export class Abort {
 }
 
 export const EMPTY = new Uint8Array(0);
+
+/**
+ * An error thrown by the ChainState. It is not a transaction outcome (a
+ * failing disk must not turn into a failed transaction on one node only):
+ * it unwinds every frame and leaves vm.call / vm.deploy as the original error.
+ */
+export class StateFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Run a ChainState method, marking what it throws as a StateFailure. */
+export function fromState<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw e instanceof StateFailure ? e : new StateFailure(e);
+  }
+}

@@ -5,6 +5,7 @@
  * caller. `commit` writes the surviving changes to the chain state in the
  * order keys were first touched. Keys are latin1 strings of the key bytes.
  */
+import { fromState } from "./frame.ts";
 import type { ChainState } from "./state.ts";
 
 export interface Entry {
@@ -56,7 +57,7 @@ export class Journal {
 
   /** Read a key not seen yet from the chain state; `key` must not change afterwards. */
   load(address: string, keyStr: string, key: Uint8Array): Entry {
-    const stored = this.state.getStorage(address, key, keyStr);
+    const stored = fromState(() => this.state.getStorage(address, key, keyStr));
     const e: Entry = { address, keyStr, key, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
     this.entries(address).set(keyStr, e);
     this.touch(e);
@@ -86,6 +87,11 @@ export class Journal {
     for (const [address, m] of this.byAddress) {
       for (const e of m.values()) if (e.dirty) this.state.setStorage(address, e.key, e.value, e.keyStr);
     }
+    this.reset();
+  }
+
+  /** Forget everything (the start of a transaction). */
+  reset(): void {
     this.byAddress.clear();
     this.undo.length = 0;
     this.lastAddress = this.lastMap = undefined;

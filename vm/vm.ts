@@ -12,7 +12,7 @@ import { selectorToNumber } from "./abi/selector.ts";
 import type { Abi } from "./abi/types.ts";
 import { chainHash, checksumAddress, hashTypeOf, isAccountAddress, type ChainCrypto } from "./crypto.ts";
 import { VmError, isVmError } from "./errors.ts";
-import { Abort, EMPTY, gasExhausted, type Frame, type Outcome } from "./frame.ts";
+import { Abort, EMPTY, StateFailure, fromState, gasExhausted, type Frame, type Outcome } from "./frame.ts";
 import { createHost, type HostEnv } from "./host.ts";
 import { Journal } from "./journal.ts";
 import { meterCode } from "./metering.ts";
@@ -54,7 +54,7 @@ export class Vm implements HostEnv {
 
   // per-transaction context, read by the host functions
   frame!: Frame;
-  journal!: Journal;
+  readonly journal: Journal;
   logs: Log[] = [];
   blockNumber = 0n;
   blockTimestamp = 0n;
@@ -71,10 +71,28 @@ export class Vm implements HostEnv {
     this.codeCache = options.codeCache ?? new CodeCache();
     this.pool = new InstancePool({ bcos: createHost(this) });
     this.reentrancyPanic = encodePanic(PANIC_REENTRANCY, this.crypto);
+    this.journal = new Journal(this.state);
   }
 
-  /** Call `main` of the contract at msg.to with msg.input. */
+  /** Call `main` of the contract at msg.to with msg.input. Errors of the ChainState are thrown, not returned. */
   call(msg: CallMessage): ExecResult {
+    try {
+      return this.callTx(msg);
+    } catch (e) {
+      throw e instanceof StateFailure ? e.cause : e;
+    }
+  }
+
+  /** Meter, validate and instantiate raw code, check hash_type, run `deploy`, store the metered code. */
+  deploy(msg: DeployMessage): ExecResult {
+    try {
+      return this.deployTx(msg);
+    } catch (e) {
+      throw e instanceof StateFailure ? e.cause : e;
+    }
+  }
+
+  private callTx(msg: CallMessage): ExecResult {
     this.begin(msg);
     if (typeof msg.to !== "string") throw new VmError("VM_BAD_ARGUMENT", "msg.to must be a contract address string");
     if (!(msg.input instanceof Uint8Array)) throw new VmError("VM_BAD_ARGUMENT", "msg.input must be a Uint8Array");
@@ -83,8 +101,7 @@ export class Vm implements HostEnv {
     return this.result(out);
   }
 
-  /** Meter, validate and instantiate raw code, check hash_type, run `deploy`, store the metered code. */
-  deploy(msg: DeployMessage): ExecResult {
+  private deployTx(msg: DeployMessage): ExecResult {
     this.begin(msg);
     const address = msg.address;
     if (typeof address !== "string" || address.length === 0) throw new VmError("VM_BAD_ARGUMENT", "msg.address must be a non-empty path");
@@ -99,8 +116,7 @@ export class Vm implements HostEnv {
       hash = toHex(chainHash(this.crypto, metered));
       loaded = this.codeCache.load(hash, metered);
     } catch (e) {
-      if (!isVmError(e) && !(e instanceof engine.CompileError)) throw e;
-      return this.result(this.failed(Reasons.invalidModule((e as Error).message), address));
+      return this.result(this.failed(Reasons.invalidModule(e instanceof Error ? e.message : String(e)), address));
     }
     this.pendingAbi = msg.abi ? { address, abi: msg.abi } : undefined;
     let out: Outcome;
@@ -140,7 +156,7 @@ export class Vm implements HostEnv {
     this.originBytes = msg.origin === undefined ? this.senderBytes : this.account(msg.origin, "origin");
     this.blockNumber = BigInt(block.number);
     this.blockTimestamp = BigInt(block.timestamp);
-    this.journal = new Journal(this.state);
+    this.journal.reset();
     this.logs = [];
     this.gasLimit = limit;
   }
@@ -159,7 +175,7 @@ export class Vm implements HostEnv {
 
   private runFrame(address: string, callerBytes: Uint8Array, input: Uint8Array, entry: "main" | "deploy", gas: bigint, loaded?: LoadedCode): Outcome {
     if (!loaded) {
-      const hash = this.state.getCodeHash(address);
+      const hash = fromState(() => this.state.getCodeHash(address));
       if (hash === undefined) return failed(Reasons.unknownAddress(address), address, gas);
       const code = this.codeCache.get(hash) ?? this.loadStored(address, hash, gas);
       if ("status" in code) return code;
@@ -206,7 +222,7 @@ export class Vm implements HostEnv {
   }
 
   private loadStored(address: string, hash: string, gas: bigint): LoadedCode | Outcome {
-    const code = this.state.getCode(address);
+    const code = fromState(() => this.state.getCode(address));
     if (!code) return failed(Reasons.unknownAddress(address), address, gas);
     try {
       return this.codeCache.load(hash, code);
@@ -235,12 +251,12 @@ export class Vm implements HostEnv {
   }
 
   codeSize(address: string | undefined): number {
-    return address === undefined ? 0 : (this.state.getCode(address)?.length ?? 0);
+    return address === undefined ? 0 : (fromState(() => this.state.getCode(address))?.length ?? 0);
   }
 
   private abiOf(address: string): Abi | undefined {
     if (this.pendingAbi?.address === address) return this.pendingAbi.abi;
-    return this.state.getAbi(address);
+    return fromState(() => this.state.getAbi(address));
   }
 
   private allowsReentry(address: string, input: Uint8Array): boolean {
@@ -287,6 +303,7 @@ function isInt64(v: unknown): boolean {
 }
 
 function classify(e: unknown, address: string): Outcome {
+  if (e instanceof StateFailure) throw e;
   if (e instanceof Abort) {
     const out: Outcome = { status: e.failure.status, output: EMPTY, gasLeft: 0n, message: e.failure.message, failedAt: e.failedAt ?? address };
     if (e.revertData) out.revertData = e.revertData;

@@ -2,7 +2,7 @@
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { describe, expect, it } from "vitest";
 import { encodeErrorString, type Abi } from "../../vm/abi/index.ts";
-import { Status } from "../../vm/index.ts";
+import { InMemoryState, Status, Vm } from "../../vm/index.ts";
 import { BCOS, BLOCK, SENDER, type HostImport, ascii, call, contract, hex, newVm, op, toHex } from "./helpers.ts";
 
 type Env = ReturnType<typeof newVm>;
@@ -345,3 +345,25 @@ describe("runaway recursion", () => {
     expect(r.gasUsed).toBe(3000);
   });
 });
+
+describe("chain state failures", () => {
+  it("are thrown to the embedder, not turned into a transaction status", () => {
+    class FlakyState extends InMemoryState {
+      broken = true;
+      override getStorage(address: string, key: Uint8Array, keyLatin1?: string) {
+        if (this.broken) throw new Error("disk on fire");
+        return super.getStorage(address, key, keyLatin1);
+      }
+    }
+    const state = new FlakyState();
+    const vm = new Vm({ state });
+    const reader = contract({ imports: [BCOS.getStorage], data: [{ offset: 0, bytes: ascii("k") }], main: [...op.i32(0), ...op.i32(1), ...op.i32(64), ...op.call(0), ...op.drop] });
+    expect(vm.deploy({ address: "/a", code: reader, sender: SENDER, gasLimit: 1e9, block: BLOCK }).status).toBe(0);
+    deploy({ vm, state }, "/via", forwarder("/a"));
+    expect(() => call(vm, "/a", "")).toThrow("disk on fire");
+    expect(() => call(vm, "/via", "")).toThrow("disk on fire"); // also from a nested frame
+    state.broken = false;
+    expect(call(vm, "/via", "").status).toBe(0);
+  });
+});
+
