@@ -53,7 +53,7 @@ export function parse(path: string, text: string): ParseResult {
       ...translateErrors(path, text, lexed.tokens, r.errors).map((d, k) => ({ d, seq: k })),
       ...r.diagnostics.map((d, i) => ({ d, seq: r.diagnosticSeq[i]! - 0.5 + i * 1e-9 })),
     ].sort((a, b) => a.seq - b.seq);
-    if (ordered.length > 0) containSpans(r.file);
+    if (r.madeEmptyNodes) containSpans(r.file);
     return { file: r.file, diagnostics: combine(text, lexed.diagnostics, ordered.map((o) => o.d)) };
   } catch (err) {
     // A bug (or an exhausted stack): never let it escape; start afresh next time.

@@ -21,6 +21,8 @@ import {
   EmbeddedActionsParser,
   EOF,
   isRecognitionException,
+  type DSLMethodOpts,
+  type IOrAlt,
   type IToken,
   type ITokenGrammarPath,
   type TokenType,
@@ -73,8 +75,23 @@ export const exprStarts = new Set<TokenType>([
 export const nameStarts = new Set<TokenType>([T.Identifier]);
 
 const followCache = new Map<string, TokenType[]>();
+const never = () => false;
 /** Where a failed list item stops being skipped, by closer (`close2` is `close` but for type arguments). */
 const listStops = new Map<TokenType, ReadonlySet<TokenType>>();
+
+/**
+ * `alt(ALT, GATE?)` and `gated(GATE, DEF)` build chevrotain's option objects
+ * from arguments. Written inline (`{ ALT: () => … }`), each arrow function is
+ * a named property, and esbuild's keepNames (which tsx turns on) wraps it in
+ * a naming call on every evaluation: that tripled the parse time.
+ */
+export function alt<T>(ALT: () => T, GATE?: () => boolean): IOrAlt<T> {
+  return GATE ? { ALT, GATE } : { ALT };
+}
+
+export function gated(GATE: () => boolean, DEF: () => void): DSLMethodOpts<void> {
+  return { GATE, DEF };
+}
 
 export function present<X>(x: X | null | undefined): x is X {
   return x !== null && x !== undefined;
@@ -107,6 +124,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   /** Open type argument lists, and closing `>` already consumed as the second half of a `>>`. */
   protected angleDepth = 0;
   protected pendingGt = 0;
+  /** Whether an empty node was made for missing input (then parents' spans must be widened, see containSpans). */
+  private madeEmptyNodes = false;
 
   constructor() {
     super(T.parserTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
@@ -124,11 +143,17 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.noStruct = false;
     this.angleDepth = 0;
     this.pendingGt = 0;
+    this.madeEmptyNodes = false;
     this.input = input.tokens;
   }
 
-  protected finishParse(): { diagnostics: Diagnostic[]; diagnosticSeq: number[]; errors: ParseError[] } {
-    const out = { diagnostics: this.own, diagnosticSeq: this.ownSeq, errors: this.errors as ParseError[] };
+  protected finishParse(): { diagnostics: Diagnostic[]; diagnosticSeq: number[]; errors: ParseError[]; madeEmptyNodes: boolean } {
+    const out = {
+      diagnostics: this.own,
+      diagnosticSeq: this.ownSeq,
+      errors: this.errors as ParseError[],
+      madeEmptyNodes: this.madeEmptyNodes,
+    };
     this.input = []; // do not keep the tokens alive
     this.own = [];
     this.ownSeq = [];
@@ -237,7 +262,15 @@ export abstract class ParserBase extends EmbeddedActionsParser {
    */
   protected span(start: number): A.Span {
     const end = this.prevEnd();
-    return end > start ? { file: this.file, start, end } : { file: this.file, start: end, end };
+    if (end > start) return { file: this.file, start, end };
+    this.madeEmptyNodes = true;
+    return { file: this.file, start: end, end };
+  }
+
+  /** An empty span just after the previous token, for a node standing for missing input. */
+  protected emptySpan(): A.Span {
+    this.madeEmptyNodes = true;
+    return this.at(this.prevEnd());
   }
 
   protected at(offset: number): A.Span {
@@ -277,10 +310,12 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected name(idx = 0): A.Ident {
     const t = this.consume(idx, T.Identifier);
     if (this.recording) return null!;
+    if (t.isInsertedInRecovery) this.madeEmptyNodes = true;
     return ident(this.file, t, this.prevEnd());
   }
 
   protected missingName(at: number): A.Ident {
+    this.madeEmptyNodes = true;
     return { kind: "Ident", span: this.at(at), name: "" };
   }
 
@@ -419,57 +454,53 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     startsItem: ReadonlySet<TokenType>,
     item: (idx: 0 | 1) => void,
     onTrailingComma?: () => void,
-    stopped: () => boolean = () => false,
+    stopped: () => boolean = never,
     close2: TokenType = close,
   ): void {
     if (!this.recording && this.LA(1).tokenType === close) return;
     const multiline = !this.recording && this.nextOnNewLine();
     let stops = listStops.get(close2);
     if (stops === undefined) listStops.set(close2, (stops = new Set([T.Comma, close, close2])));
-    const guarded = (i: 0 | 1) => {
-      try {
-        item(i);
-      } catch (e) {
-        this.caught(e);
-        this.skipStatement(stops);
-      }
-    };
     this.OPTION(() => {
-      guarded(0);
-      this.MANY({
-        GATE: () => {
-          if (stopped()) return false;
-          const next = this.LA(1).tokenType;
-          if (next === T.Comma) {
-            const after = this.LA(2).tokenType;
-            return after !== close && after !== close2;
-          }
-          return startsItem.has(next) && (multiline || !this.nextOnNewLine());
-        },
-        DEF: () => {
-          let comma = false;
-          this.OPTION1(() => {
-            this.CONSUME(T.Comma);
-            comma = true;
+      this.listItem(item, 0, stops);
+      this.MANY(gated(() => {
+        if (stopped()) return false;
+        const next = this.LA(1).tokenType;
+        if (next === T.Comma) {
+          const after = this.LA(2).tokenType;
+          return after !== close && after !== close2;
+        }
+        return startsItem.has(next) && (multiline || !this.nextOnNewLine());
+      }, () => {
+        let comma = false;
+        this.OPTION1(() => {
+          this.CONSUME(T.Comma);
+          comma = true;
+        });
+        if (!comma && !this.recording) {
+          const at = this.at(this.prevEnd());
+          this.report("E0111", at, "expected `,`", {
+            label: "add `,` here",
+            fixes: [{ title: "insert `,`", span: at, replacement: "," }],
           });
-          if (!comma && !this.recording) {
-            const at = this.at(this.prevEnd());
-            this.report("E0111", at, "expected `,`", {
-              label: "add `,` here",
-              fixes: [{ title: "insert `,`", span: at, replacement: "," }],
-            });
-          }
-          guarded(1);
-        },
-      });
-      this.OPTION2({
-        GATE: () => !stopped(),
-        DEF: () => {
-          this.CONSUME1(T.Comma);
-          onTrailingComma?.();
-        },
-      });
+        }
+        this.listItem(item, 1, stops);
+      }));
+      this.OPTION2(gated(() => !stopped(), () => {
+        this.CONSUME1(T.Comma);
+        onTrailingComma?.();
+      }));
     });
+  }
+
+  /** One item of a list, with our re-sync point: a failed item is skipped up to the next `,` or the closer. */
+  private listItem(item: (idx: 0 | 1) => void, idx: 0 | 1, stops: ReadonlySet<TokenType>): void {
+    try {
+      item(idx);
+    } catch (e) {
+      this.caught(e);
+      this.skipStatement(stops);
+    }
   }
 
   // ------------------------------------------------------------ declarations' heads

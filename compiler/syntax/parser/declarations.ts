@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../diagnostics/index.ts";
 import type * as A from "../ast.ts";
 import type { ParseError } from "../errors.ts";
 import * as T from "../tokens.ts";
-import { nameStarts, present, type Head, type ParseInput } from "./base.ts";
+import { alt, gated, nameStarts, present, type Head, type ParseInput } from "./base.ts";
 import { StatementParser } from "./statements.ts";
 
 type Member = A.ContractMember;
@@ -29,7 +29,13 @@ export class WeftParser extends StatementParser {
   }
 
   /** Parses one file. The instance is reused across files; this resets its state. */
-  parseFile(input: ParseInput): { file: A.SourceFile; diagnostics: Diagnostic[]; diagnosticSeq: number[]; errors: ParseError[] } {
+  parseFile(input: ParseInput): {
+    file: A.SourceFile;
+    diagnostics: Diagnostic[];
+    diagnosticSeq: number[];
+    errors: ParseError[];
+    madeEmptyNodes: boolean;
+  } {
     this.startParse(input);
     const file = this.sourceFile();
     return { file, ...this.finishParse() };
@@ -43,29 +49,25 @@ export class WeftParser extends StatementParser {
       this.keep({ imports, items });
       this.MANY(() => {
         this.OR([
-          {
-            ALT: () => {
-              const d = this.OR1([{ ALT: () => this.SUBRULE(this.useDecl) }, { ALT: () => this.SUBRULE(this.importDecl) }]);
-              if (this.recording || !d) return;
-              if (items.length > 0)
-                this.report("E0115", d.span, "imports must come before the items of a file", {
-                  help: "move this line to the top of the file",
-                });
-              imports.push(d);
-            },
-          },
-          {
-            ALT: () => {
-              let it: A.Item | null = null;
-              try {
-                it = this.SUBRULE(this.item);
-              } catch (e) {
-                this.caught(e);
-                this.skipStatement(undefined, true);
-              }
-              if (it && !this.recording) items.push(it);
-            },
-          },
+          alt(() => {
+            const d = this.OR1([alt(() => this.SUBRULE(this.useDecl)), alt(() => this.SUBRULE(this.importDecl))]);
+            if (this.recording || !d) return;
+            if (items.length > 0)
+              this.report("E0115", d.span, "imports must come before the items of a file", {
+                help: "move this line to the top of the file",
+              });
+            imports.push(d);
+          }),
+          alt(() => {
+            let it: A.Item | null = null;
+            try {
+              it = this.SUBRULE(this.item);
+            } catch (e) {
+              this.caught(e);
+              this.skipStatement(undefined, true);
+            }
+            if (it && !this.recording) items.push(it);
+          }),
         ]);
       });
       return this.makeFile(imports, items);
@@ -90,23 +92,18 @@ export class WeftParser extends StatementParser {
       this.CONSUME(T.Use);
       const segments: A.Ident[] = [this.name()];
       let names: A.Ident[] | "*" | null = null;
-      this.MANY({
-        GATE: () => this.LA(2).tokenType === T.Identifier,
-        DEF: () => {
-          this.CONSUME(T.ColonColon);
-          segments.push(this.name(1));
-        },
-      });
+      this.MANY(gated(() => this.LA(2).tokenType === T.Identifier, () => {
+        this.CONSUME(T.ColonColon);
+        segments.push(this.name(1));
+      }));
       this.OPTION(() => {
         this.CONSUME1(T.ColonColon);
         this.OR([
-          {
-            ALT: () => {
-              this.CONSUME(T.Star);
-              names = "*";
-            },
-          },
-          { ALT: () => (names = this.SUBRULE(this.useNames)) },
+          alt(() => {
+            this.CONSUME(T.Star);
+            names = "*";
+          }),
+          alt(() => (names = this.SUBRULE(this.useNames))),
         ]);
       });
       this.semi("the `use` declaration");
@@ -166,14 +163,14 @@ export class WeftParser extends StatementParser {
       const h = this.head();
       return this.OR({
         DEF: [
-          { ALT: () => this.SUBRULE(this.contractDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.interfaceDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.structDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.enumDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.eventDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.errorDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.constDecl, { ARGS: [h] }) },
-          { ALT: () => this.emptyDeclaration(h) },
+          alt(() => this.SUBRULE(this.contractDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.interfaceDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.structDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.enumDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.eventDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.errorDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.constDecl, { ARGS: [h] })),
+          alt(() => this.emptyDeclaration(h)),
         ],
         ERR_MSG: "an item (`contract`, `interface`, `struct`, `enum`, `event`, `error` or `const`)",
       });
@@ -247,15 +244,15 @@ export class WeftParser extends StatementParser {
       this.MANY(() => h.mods.push(this.CONSUME(T.Modifier)));
       return this.OR({
         DEF: [
-          { ALT: () => this.SUBRULE(this.fnDecl, { ARGS: [h, inInterface] }) },
-          { ALT: () => this.SUBRULE(this.stateDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.constDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.initDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.eventDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.errorDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.structDecl, { ARGS: [h] }) },
-          { ALT: () => this.SUBRULE(this.enumDecl, { ARGS: [h] }) },
-          { ALT: () => this.emptyDeclaration(h) },
+          alt(() => this.SUBRULE(this.fnDecl, { ARGS: [h, inInterface] })),
+          alt(() => this.SUBRULE(this.stateDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.constDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.initDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.eventDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.errorDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.structDecl, { ARGS: [h] })),
+          alt(() => this.SUBRULE(this.enumDecl, { ARGS: [h] })),
+          alt(() => this.emptyDeclaration(h)),
         ],
         ERR_MSG: "a declaration (`fn`, `state`, `const`, `init`, `event`, `error`, `struct` or `enum`)",
       });
@@ -292,16 +289,14 @@ export class WeftParser extends StatementParser {
       let body: A.Block | null = null;
       let semi: IToken | null = null;
       this.OR([
-        { ALT: () => (body = this.SUBRULE(this.block)) },
-        { ALT: () => (semi = this.CONSUME(T.Semi)) },
-        {
-          ALT: () => {
-            if (this.recording) return;
-            // a body missing its `{`: parse it anyway (chevrotain inserts the `{` and reports it)
-            if (!inInterface && bodyStarts.has(this.LA(1).tokenType)) body = this.SUBRULE(this.block);
-            else this.missingBody(inInterface);
-          },
-        },
+        alt(() => (body = this.SUBRULE(this.block))),
+        alt(() => (semi = this.CONSUME(T.Semi))),
+        alt(() => {
+          if (this.recording) return;
+          // a body missing its `{`: parse it anyway (chevrotain inserts the `{` and reports it)
+          if (!inInterface && bodyStarts.has(this.LA(1).tokenType)) body = this.SUBRULE(this.block);
+          else this.missingBody(inInterface);
+        }),
       ]);
       if (this.recording) return null;
       this.checkModifiers(h, "", true);
@@ -315,7 +310,7 @@ export class WeftParser extends StatementParser {
           help: "only the functions of an interface are declared without a body",
         });
       }
-      if (!inInterface && !body) body = { kind: "Block", span: this.at(this.prevEnd()), stmts: [] };
+      if (!inInterface && !body) body = { kind: "Block", span: this.emptySpan(), stmts: [] };
       const mods = h.mods.map((m) => m.image);
       return {
         kind: "Fn",

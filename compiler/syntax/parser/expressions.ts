@@ -5,7 +5,7 @@ import { EOF, tokenMatcher, type IToken, type TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
 import { nestBinary, type Operand, type OperatorAt } from "../build.ts";
 import * as T from "../tokens.ts";
-import { exprStarts, MAX_CHAIN, nameStarts, ParserBase, present } from "./base.ts";
+import { alt, exprStarts, gated, MAX_CHAIN, nameStarts, ParserBase, present } from "./base.ts";
 
 const typeStops = new Set<TokenType>([T.Comma, T.Semi, T.Eq, T.LBrace, T.Gt, T.Shr]);
 const exprStops = new Set<TokenType>([T.Comma, T.Semi]);
@@ -34,19 +34,16 @@ export abstract class ExpressionParser extends ParserBase {
       }
       try {
         let t = this.OR({
-          DEF: [{ ALT: () => this.SUBRULE(this.namedType) }, { ALT: () => this.SUBRULE(this.tupleType) }],
+          DEF: [alt(() => this.SUBRULE(this.namedType)), alt(() => this.SUBRULE(this.tupleType))],
           ERR_MSG: "a type",
         });
-        this.MANY({
-          GATE: () => this.pendingGt === 0,
-          DEF: () => {
-            this.CONSUME(T.LBracket);
-            let size: A.Expr | null = null;
-            this.OPTION(() => (size = this.SUBRULE(this.expr)));
-            this.CONSUME(T.RBracket);
-            if (!this.recording) t = { kind: "ArrayType", span: this.span(start), elem: t, size };
-          },
-        });
+        this.MANY(gated(() => this.pendingGt === 0, () => {
+          this.CONSUME(T.LBracket);
+          let size: A.Expr | null = null;
+          this.OPTION(() => (size = this.SUBRULE(this.expr)));
+          this.CONSUME(T.RBracket);
+          if (!this.recording) t = { kind: "ArrayType", span: this.span(start), elem: t, size };
+        }));
         return t;
       } finally {
         this.leave();
@@ -129,24 +126,19 @@ export abstract class ExpressionParser extends ParserBase {
   /** `>`, or `>>` closing this list and the enclosing one; anything else is reported here. */
   private closeAngle(open: IToken): void {
     this.OR([
-      { ALT: () => this.CONSUME(T.Gt) },
-      {
-        GATE: () => this.angleDepth >= 2,
-        ALT: () => {
-          this.CONSUME(T.Shr);
-          if (!this.recording) this.pendingGt++;
-        },
-      },
-      {
-        ALT: () => {
-          if (this.recording) return;
-          const next = this.LA(1);
-          this.report(next.tokenType === EOF ? "E0112" : "E0111", this.at(this.prevEnd()), "expected `>` to close the type arguments", {
-            secondary: [{ span: this.tokSpan(open), message: "type arguments start here" }],
-            ...(next.tokenType === T.GtEq || next.tokenType === T.ShrEq ? { help: "write a space between `>` and `=`" } : {}),
-          });
-        },
-      },
+      alt(() => this.CONSUME(T.Gt)),
+      alt(() => {
+        this.CONSUME(T.Shr);
+        if (!this.recording) this.pendingGt++;
+      }, () => this.angleDepth >= 2),
+      alt(() => {
+        if (this.recording) return;
+        const next = this.LA(1);
+        this.report(next.tokenType === EOF ? "E0112" : "E0111", this.at(this.prevEnd()), "expected `>` to close the type arguments", {
+          secondary: [{ span: this.tokSpan(open), message: "type arguments start here" }],
+          ...(next.tokenType === T.GtEq || next.tokenType === T.ShrEq ? { help: "write a space between `>` and `=`" } : {}),
+        });
+      }),
     ]);
   }
 
@@ -260,26 +252,19 @@ export abstract class ExpressionParser extends ParserBase {
       let typeArgs: A.TypeExpr[] | null = null;
       let typeArgsAt = 0;
       let count = 0;
-      const add = (next: A.Expr) => {
-        count++;
-        if (count < MAX_CHAIN) e = next;
-        else if (count === MAX_CHAIN) e = this.chainTooLong(start, "calls, indexes and member accesses");
-      };
-      this.MANY({
-        // `<` continues the chain only after `truncate` or `abi.decode`; elsewhere it is "less than"
-        GATE: () => this.LA(1).tokenType !== T.Lt || (typeArgs === null && isGenericCallee(e)),
-        DEF: () => {
-          this.OR([
-            {
-              ALT: () => {
+      // `<` continues the chain only after `truncate` or `abi.decode`; elsewhere it is "less than"
+      this.MANY(
+        gated(
+          () => this.LA(1).tokenType !== T.Lt || (typeArgs === null && isGenericCallee(e)),
+          () => {
+            this.OR([
+              alt(() => {
                 const args = this.SUBRULE(this.args);
                 if (this.recording) return;
-                add({ kind: "Call", span: this.span(start), callee: e, typeArgs: typeArgs ?? [], args });
+                e = this.extend(e, { kind: "Call", span: this.span(start), callee: e, typeArgs: typeArgs ?? [], args }, ++count, start);
                 typeArgs = null;
-              },
-            },
-            {
-              ALT: () => {
+              }),
+              alt(() => {
                 this.CONSUME(T.LBracket);
                 const saved = this.noStruct;
                 this.noStruct = false;
@@ -290,38 +275,40 @@ export abstract class ExpressionParser extends ParserBase {
                   this.noStruct = saved;
                 }
                 this.CONSUME(T.RBracket);
-                if (!this.recording) add({ kind: "Index", span: this.span(start), object: e, index });
-              },
-            },
-            {
-              ALT: () => {
+                if (!this.recording) e = this.extend(e, { kind: "Index", span: this.span(start), object: e, index }, ++count, start);
+              }),
+              alt(() => {
                 this.CONSUME(T.Dot);
                 const member = this.name();
-                if (!this.recording) add({ kind: "Member", span: this.span(start), object: e, member });
-              },
-            },
-            {
-              GATE: () => typeArgs === null && isGenericCallee(e),
-              ALT: () => {
+                if (!this.recording) e = this.extend(e, { kind: "Member", span: this.span(start), object: e, member }, ++count, start);
+              }),
+              alt(() => {
                 typeArgsAt = this.pos();
                 typeArgs = this.SUBRULE(this.typeArgs);
-              },
-            },
-          ]);
-          // type arguments must be followed by the call
-          if (!this.recording && typeArgs !== null && this.LA(1).tokenType !== T.LParen) {
-            this.report("E0111", this.at(this.prevEnd()), "expected `(` after the type arguments", {
-              secondary: [{ span: this.span(typeArgsAt), message: "type arguments of a call" }],
-              help: "type arguments are only written on calls: `truncate<u8>(x)`, `abi.decode<T>(data)`",
-            });
-            typeArgs = null;
-          }
-        },
-      });
+              }, () => typeArgs === null && isGenericCallee(e)),
+            ]);
+            // type arguments must be followed by the call
+            if (!this.recording && typeArgs !== null && this.LA(1).tokenType !== T.LParen) {
+              this.report("E0111", this.at(this.prevEnd()), "expected `(` after the type arguments", {
+                secondary: [{ span: this.span(typeArgsAt), message: "type arguments of a call" }],
+                help: "type arguments are only written on calls: `truncate<u8>(x)`, `abi.decode<T>(data)`",
+              });
+              typeArgs = null;
+            }
+          },
+        ),
+      );
       return e;
     },
     (start) => this.errorExpr(start),
   );
+
+  /** The next link of a postfix chain, unless the chain is too long (then one ErrorExpr stands for it). */
+  private extend(e: A.Expr, next: A.Expr, count: number, start: number): A.Expr {
+    if (count < MAX_CHAIN) return next;
+    if (count === MAX_CHAIN) return this.chainTooLong(start, "calls, indexes and member accesses");
+    return e;
+  }
 
   private literal(t: IToken): A.Expr {
     const span = this.tokSpan(t);
@@ -343,15 +330,15 @@ export abstract class ExpressionParser extends ParserBase {
 
   // The alternatives capture no locals, so they are built once (chevrotain's advice for speed).
   private primaryAlts = [
-    { ALT: () => this.literal(this.CONSUME(T.NumberLit)) },
-    { ALT: () => this.literal(this.CONSUME(T.StringLit)) },
-    { ALT: () => this.literal(this.CONSUME(T.BytesLit)) },
-    { ALT: () => this.literal(this.CONSUME(T.True)) },
-    { ALT: () => this.literal(this.CONSUME(T.False)) },
-    { ALT: () => this.literal(this.CONSUME(T.Self)) },
-    { ALT: () => this.SUBRULE(this.nameOrStruct) },
-    { ALT: () => this.SUBRULE(this.parenExpr) },
-    { ALT: () => this.SUBRULE(this.arrayLit) },
+    alt(() => this.literal(this.CONSUME(T.NumberLit))),
+    alt(() => this.literal(this.CONSUME(T.StringLit))),
+    alt(() => this.literal(this.CONSUME(T.BytesLit))),
+    alt(() => this.literal(this.CONSUME(T.True))),
+    alt(() => this.literal(this.CONSUME(T.False))),
+    alt(() => this.literal(this.CONSUME(T.Self))),
+    alt(() => this.SUBRULE(this.nameOrStruct)),
+    alt(() => this.SUBRULE(this.parenExpr)),
+    alt(() => this.SUBRULE(this.arrayLit)),
   ];
 
   private primary = this.rule(
@@ -375,16 +362,13 @@ export abstract class ExpressionParser extends ParserBase {
         });
       }
       let fields: FieldInit[] | null = null;
-      this.OPTION({
-        GATE: () => segments === null && this.structLitAhead(),
-        DEF: () => {
-          fields = this.SUBRULE(this.structLitFields);
-          if (this.noStruct && !this.recording)
-            this.report("E0116", this.span(start), "a struct literal is not allowed here without parentheses", {
-              help: `write \`(${first.name} { … })\`: here \`{\` would start the block`,
-            });
-        },
-      });
+      this.OPTION(gated(() => segments === null && this.structLitAhead(), () => {
+        fields = this.SUBRULE(this.structLitFields);
+        if (this.noStruct && !this.recording)
+          this.report("E0116", this.span(start), "a struct literal is not allowed here without parentheses", {
+            help: `write \`(${first.name} { … })\`: here \`{\` would start the block`,
+          });
+      }));
       if (this.recording) return null!;
       if (fields !== null) return { kind: "StructLit", span: this.span(start), name: first, fields };
       if (segments !== null) return { kind: "Path", span: this.span(start), segments };

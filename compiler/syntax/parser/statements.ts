@@ -3,7 +3,7 @@ import { EOF, type IToken, type TokenType } from "chevrotain";
 import type * as A from "../ast.ts";
 import { ident } from "../build.ts";
 import * as T from "../tokens.ts";
-import { MAX_CHAIN } from "./base.ts";
+import { alt, gated, MAX_CHAIN } from "./base.ts";
 import { ExpressionParser } from "./expressions.ts";
 
 const patternStops = new Set<TokenType>([T.Comma, T.Semi, T.Eq, T.Colon]);
@@ -56,24 +56,22 @@ export abstract class StatementParser extends ExpressionParser {
   );
 
   private statementAlts = [
-    { ALT: () => this.SUBRULE(this.letStmt) },
-    { ALT: () => this.SUBRULE(this.ifStmt) },
-    { ALT: () => this.SUBRULE(this.whileStmt) },
-    { ALT: () => this.SUBRULE(this.forStmt) },
-    { ALT: () => this.SUBRULE(this.jumpStmt) },
-    { ALT: () => this.SUBRULE(this.returnStmt) },
-    { ALT: () => this.SUBRULE(this.emitStmt) },
-    { ALT: () => this.SUBRULE(this.revertStmt) },
-    { ALT: () => this.SUBRULE(this.uncheckedStmt) },
-    { ALT: () => this.SUBRULE(this.blockStmt) },
-    {
-      // an empty statement: a stray `;` is accepted and leaves no node
-      ALT: (): A.Stmt | null => {
-        this.CONSUME(T.Semi);
-        return null;
-      },
-    },
-    { ALT: () => this.SUBRULE(this.exprStmt) },
+    alt(() => this.SUBRULE(this.letStmt)),
+    alt(() => this.SUBRULE(this.ifStmt)),
+    alt(() => this.SUBRULE(this.whileStmt)),
+    alt(() => this.SUBRULE(this.forStmt)),
+    alt(() => this.SUBRULE(this.jumpStmt)),
+    alt(() => this.SUBRULE(this.returnStmt)),
+    alt(() => this.SUBRULE(this.emitStmt)),
+    alt(() => this.SUBRULE(this.revertStmt)),
+    alt(() => this.SUBRULE(this.uncheckedStmt)),
+    alt(() => this.SUBRULE(this.blockStmt)),
+    // an empty statement: a stray `;` is accepted and leaves no node
+    alt((): A.Stmt | null => {
+      this.CONSUME(T.Semi);
+      return null;
+    }),
+    alt(() => this.SUBRULE(this.exprStmt)),
   ];
 
   private statement = this.rule(
@@ -129,29 +127,25 @@ export abstract class StatementParser extends ExpressionParser {
       try {
         return this.OR({
           DEF: [
-            { ALT: () => this.SUBRULE(this.bindingPattern) },
-            {
-              ALT: (): A.Pattern => {
-                this.CONSUME(T.Underscore);
-                return { kind: "WildcardPattern", span: this.span(start) };
-              },
-            },
-            {
-              ALT: (): A.Pattern => {
-                const elems: A.Pattern[] = [];
-                let trailingComma = false;
-                this.CONSUME(T.LParen);
-                this.commaList(
-                  T.RParen,
-                  patternStarts,
-                  (i) => elems.push(this.subrule(i, this.pattern)),
-                  () => (trailingComma = true),
-                );
-                this.CONSUME(T.RParen);
-                if (this.recording) return null!;
-                return elems.length === 1 && !trailingComma ? elems[0]! : { kind: "TuplePattern", span: this.span(start), elems };
-              },
-            },
+            alt(() => this.SUBRULE(this.bindingPattern)),
+            alt((): A.Pattern => {
+              this.CONSUME(T.Underscore);
+              return { kind: "WildcardPattern", span: this.span(start) };
+            }),
+            alt((): A.Pattern => {
+              const elems: A.Pattern[] = [];
+              let trailingComma = false;
+              this.CONSUME(T.LParen);
+              this.commaList(
+                T.RParen,
+                patternStarts,
+                (i) => elems.push(this.subrule(i, this.pattern)),
+                () => (trailingComma = true),
+              );
+              this.CONSUME(T.RParen);
+              if (this.recording) return null!;
+              return elems.length === 1 && !trailingComma ? elems[0]! : { kind: "TuplePattern", span: this.span(start), elems };
+            }),
           ],
           ERR_MSG: "a pattern (a name, `mut` name, `_` or a tuple)",
         });
@@ -184,15 +178,13 @@ export abstract class StatementParser extends ExpressionParser {
     "loopBinding",
     (): A.BindingPattern =>
       this.OR([
-        { ALT: () => this.SUBRULE(this.bindingPattern) },
-        {
-          ALT: (): A.BindingPattern => {
-            const u = this.CONSUME(T.Underscore);
-            if (this.recording) return null!;
-            const name = ident(this.file, u, this.prevEnd());
-            return { kind: "BindingPattern", span: name.span, name, mutable: false };
-          },
-        },
+        alt(() => this.SUBRULE(this.bindingPattern)),
+        alt((): A.BindingPattern => {
+          const u = this.CONSUME(T.Underscore);
+          if (this.recording) return null!;
+          const name = ident(this.file, u, this.prevEnd());
+          return { kind: "BindingPattern", span: name.span, name, mutable: false };
+        }),
       ]),
     (start) => this.missingBinding(start),
   );
@@ -214,35 +206,26 @@ export abstract class StatementParser extends ExpressionParser {
       const cond = this.SUBRULE(this.condition);
       const then = this.SUBRULE(this.block);
       branches.push({ start, cond, then });
-      this.MANY({
-        GATE: () => !done,
-        DEF: () => {
-          const elseTok = this.CONSUME(T.Else);
-          this.OR([
-            {
-              ALT: () => {
-                const s = this.pos();
-                this.CONSUME1(T.If);
-                const c = this.SUBRULE1(this.condition);
-                const b = this.SUBRULE1(this.block);
-                branches.push({ start: s, cond: c, then: b });
-              },
-            },
-            {
-              ALT: () => {
-                elseBlock = this.SUBRULE2(this.block);
-                done = true;
-              },
-            },
-            {
-              ALT: () => {
-                done = true;
-                if (!this.recording) this.missingAfterElse(elseTok);
-              },
-            },
-          ]);
-        },
-      });
+      this.MANY(gated(() => !done, () => {
+        const elseTok = this.CONSUME(T.Else);
+        this.OR([
+          alt(() => {
+            const s = this.pos();
+            this.CONSUME1(T.If);
+            const c = this.SUBRULE1(this.condition);
+            const b = this.SUBRULE1(this.block);
+            branches.push({ start: s, cond: c, then: b });
+          }),
+          alt(() => {
+            elseBlock = this.SUBRULE2(this.block);
+            done = true;
+          }),
+          alt(() => {
+            done = true;
+            if (!this.recording) this.missingAfterElse(elseTok);
+          }),
+        ]);
+      }));
       if (this.recording) return null!;
       if (branches.length > MAX_CHAIN) {
         // the chain nests in the tree: bound its depth like any other chain
@@ -311,18 +294,16 @@ export abstract class StatementParser extends ExpressionParser {
       let value!: A.BindingPattern;
       let tupleStart = -1;
       this.OR([
-        {
-          ALT: () => {
-            tupleStart = this.pos();
-            this.CONSUME(T.LParen);
-            index = this.SUBRULE(this.loopBinding);
-            this.CONSUME(T.Comma);
-            value = this.SUBRULE1(this.loopBinding);
-            this.OPTION(() => this.CONSUME1(T.Comma));
-            this.CONSUME(T.RParen);
-          },
-        },
-        { ALT: () => (value = this.SUBRULE2(this.loopBinding)) },
+        alt(() => {
+          tupleStart = this.pos();
+          this.CONSUME(T.LParen);
+          index = this.SUBRULE(this.loopBinding);
+          this.CONSUME(T.Comma);
+          value = this.SUBRULE1(this.loopBinding);
+          this.OPTION(() => this.CONSUME1(T.Comma));
+          this.CONSUME(T.RParen);
+        }),
+        alt(() => (value = this.SUBRULE2(this.loopBinding))),
       ]);
       const tupleSpan = tupleStart >= 0 && !this.recording ? this.span(tupleStart) : null;
       this.CONSUME(T.In);
@@ -331,13 +312,11 @@ export abstract class StatementParser extends ExpressionParser {
       let inclusive = false;
       this.OPTION1(() => {
         this.OR1([
-          { ALT: () => this.CONSUME(T.DotDot) },
-          {
-            ALT: () => {
-              this.CONSUME(T.DotDotEq);
-              inclusive = true;
-            },
-          },
+          alt(() => this.CONSUME(T.DotDot)),
+          alt(() => {
+            this.CONSUME(T.DotDotEq);
+            inclusive = true;
+          }),
         ]);
         end = this.SUBRULE1(this.condition);
       });
@@ -360,8 +339,8 @@ export abstract class StatementParser extends ExpressionParser {
     (): A.Stmt => {
       const start = this.pos();
       const kind = this.OR([
-        { ALT: () => (this.CONSUME(T.Break), "Break" as const) },
-        { ALT: () => (this.CONSUME(T.Continue), "Continue" as const) },
+        alt(() => (this.CONSUME(T.Break), "Break" as const)),
+        alt(() => (this.CONSUME(T.Continue), "Continue" as const)),
       ]);
       this.semi(kind === "Break" ? "`break`" : "`continue`");
       if (this.recording) return null!;
