@@ -25,7 +25,7 @@ export interface Frame {
  * charge (which may reach 0) made the last change.
  */
 export function gasExhausted(f: Frame): boolean {
-  const sign = f.slot.gasSign();
+  const sign = f.slot.sandbox.gasSign();
   return sign < 0 || (sign === 0 && !f.zeroByHost);
 }
 

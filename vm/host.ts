@@ -55,13 +55,13 @@ function decodeAddress(b: Uint8Array): string | undefined {
 function bounds(f: Frame, fn: string, off: number, len: number): void {
   const end = (off >>> 0) + (len >>> 0);
   // the virtual size never drops below the initial size, so only larger ends need reading it
-  if (end > f.slot.initialBytes && end > (f.slot.vbytes.value as number)) {
+  if (end > f.slot.initialBytes && end > f.slot.sandbox.memoryBytes()) {
     throw new Abort(Reasons.hostTrap(fn, `memory range [${off >>> 0}, +${len >>> 0}) is outside the contract's memory`));
   }
 }
 
 function charge(f: Frame, fn: string, n: number): void {
-  const r = f.slot.charge(n);
+  const r = f.slot.sandbox.charge(n);
   if (r === 1) throw new Abort(Reasons.outOfGas(`bcos.${fn}`));
   if (n > 0) f.zeroByHost = r === 2; // a charge of 0 changes nothing
 }
@@ -205,8 +205,8 @@ export function createHost(env: HostEnv): Record<string, (...args: number[]) => 
       const to = decodeAddress(read(f, aOff, aLen));
       const input = read(f, dOff, dLen);
       // all gas goes to the callee; what it leaves comes back
-      const out = env.callContract(f, to, input, f.slot.gas.value as bigint);
-      f.slot.gas.value = out.gasLeft;
+      const out = env.callContract(f, to, input, f.slot.sandbox.getGas());
+      f.slot.sandbox.setGas(out.gasLeft);
       f.returnData = out.status === 0 ? out.output : (out.revertData ?? EMPTY);
       // FISCO: a failed callee traps the caller. Weft keeps the callee's status and data.
       if (out.status !== 0) {

@@ -4,9 +4,9 @@
  */
 import { Buffer } from "node:buffer";
 import { PAGE } from "./sandbox/layout.ts";
-import { planSandbox, type SandboxPlan } from "./sandbox/plan.ts";
+import { planSandbox, type SandboxExports, type SandboxPlan } from "./sandbox/plan.ts";
 import { restoreDirty } from "./sandbox/restore.ts";
-import { engine, type WasmGlobal, type WasmImports, type WasmMemory, type WasmModuleHandle } from "./wasm/engine.ts";
+import { engine, type WasmImports, type WasmMemory, type WasmModuleHandle } from "./wasm/engine.ts";
 
 export interface LoadedCode {
   hash: string;
@@ -60,21 +60,13 @@ export interface Slot {
   view: Uint8Array;
   words: Uint32Array;
   buf: Buffer;
-  /** this instance's gas counter (i64) */
-  gas: WasmGlobal;
-  /** take host gas: 1 = not enough (nothing taken), 2 = exactly 0 left, 0 = otherwise */
-  charge: (n: number) => number;
-  /** sign of the gas counter */
-  gasSign: () => number;
-  /** the contract-visible memory size in bytes */
-  vbytes: WasmGlobal;
+  /** gas, memory size and reset (this instance's own gas counter is its gas) */
+  sandbox: SandboxExports;
   /** the contract's memory size at the start of every frame */
   initialBytes: number;
-  vpages: WasmGlobal;
   main: () => void;
   deploy: () => void;
   hashType: () => number;
-  globals: WasmGlobal[];
 }
 
 /** Free instances kept per code. */
@@ -108,7 +100,15 @@ export class InstancePool {
     const view = new Uint8Array(memory.buffer);
     const base = plan.layout.base;
     if (code.image === undefined) code.image = view.slice(base + plan.dataLo, base + plan.dataHi);
-    const g = (name: string) => ex[name] as WasmGlobal;
+    const names = plan.names;
+    const sandbox: SandboxExports = {
+      charge: ex[names.charge] as SandboxExports["charge"],
+      gasSign: ex[names.gasSign] as SandboxExports["gasSign"],
+      setGas: ex[names.setGas] as SandboxExports["setGas"],
+      getGas: ex[names.getGas] as SandboxExports["getGas"],
+      memoryBytes: ex[names.memoryBytes] as SandboxExports["memoryBytes"],
+      reset: ex[names.reset] as SandboxExports["reset"],
+    };
     return {
       code,
       base,
@@ -116,16 +116,11 @@ export class InstancePool {
       view,
       words: new Uint32Array(memory.buffer),
       buf: Buffer.from(memory.buffer),
-      gas: g(plan.names.gas),
-      charge: ex[plan.names.charge] as (n: number) => number,
-      gasSign: ex[plan.names.gasSign] as () => number,
-      vbytes: g(plan.names.vbytes),
+      sandbox,
       initialBytes: plan.initialPages * PAGE,
-      vpages: g(plan.names.vpages),
       main: ex.main as () => void,
       deploy: ex.deploy as () => void,
       hashType: ex.hash_type as () => number,
-      globals: plan.globals.map((x) => g(x.name)),
     };
   }
 
@@ -136,11 +131,7 @@ export class InstancePool {
     refreshViews(slot);
     if (slot.view.length > MAX_KEPT_BYTES) return;
     restoreDirty(slot.view, slot.words, plan.layout, code.image!, plan.dataLo);
-    if (slot.vpages.value !== plan.initialPages) {
-      slot.vpages.value = plan.initialPages;
-      slot.vbytes.value = slot.initialBytes;
-    }
-    for (let i = 0; i < slot.globals.length; i++) slot.globals[i]!.value = plan.globals[i]!.init;
+    slot.sandbox.reset();
     let list = this.free.get(code);
     if (!list) this.free.set(code, (list = []));
     if (list.length < MAX_FREE_PER_CODE) list.push(slot);

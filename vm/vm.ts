@@ -188,7 +188,7 @@ export class Vm implements HostEnv {
     } catch (e) {
       return failed(Reasons.invalidModule(`cannot be instantiated: ${(e as Error).message}`), address, gas);
     }
-    slot.gas.value = gas;
+    slot.sandbox.setGas(gas);
     const frame: Frame = { address, addressBytes: this.pathBytes(address), callerBytes, input, slot, output: EMPTY, returnData: EMPTY, zeroByHost: false };
     const checkpoint = this.journal.checkpoint();
     const logCount = this.logs.length;
@@ -211,7 +211,7 @@ export class Vm implements HostEnv {
       this.frames.pop();
       this.frame = parent;
     }
-    out.gasLeft = slot.gas.value as bigint;
+    out.gasLeft = slot.sandbox.getGas();
     if (out.status !== Status.OUT_OF_GAS && gasExhausted(frame)) out = failed(Reasons.outOfGas("metered code"), address, out.gasLeft);
     this.pool.release(slot);
     if (out.status !== Status.OK) {

@@ -17,8 +17,8 @@
  *    whose real memory grew before still traps exactly where a fresh one
  *    would;
  *  - turns the imported `bcos.gas` into the instance's own global (one per
- *    frame, as in FISCO), exported with the sandbox globals and every
- *    mutable contract global for the reset.
+ *    frame, as in FISCO) and adds small exported functions through which
+ *    the host charges gas and resets the globals (SandboxExports).
  */
 import { WasmWriter } from "../wasm/bytes.ts";
 import { decodeBody } from "../wasm/body.ts";
@@ -31,14 +31,31 @@ import { PAGE, layoutFor, type Layout } from "./layout.ts";
 export interface SandboxPlan {
   bytes: Uint8Array;
   layout: Layout;
-  /** export names of the sandbox globals */
-  names: { gas: string; vpages: string; vbytes: string; charge: string; gasSign: string };
-  /** mutable globals of the contract to reset: export name and initial value */
-  globals: { name: string; init: number | bigint }[];
+  /** export names of the sandbox's helper functions (see SandboxExports) */
+  names: { [K in keyof SandboxExports]: string };
   initialPages: number;
   /** contract memory covered by data segments: [dataLo, dataHi) */
   dataLo: number;
   dataHi: number;
+}
+
+/**
+ * What the host reaches in a sandboxed instance. The globals stay internal
+ * (V8 reaches exported mutable globals through an indirection, which would
+ * slow every gas charge and stack-pointer access); these functions read and
+ * write them instead.
+ */
+export interface SandboxExports {
+  /** take host gas: 1 = not enough (nothing taken), 2 = exactly 0 left, 0 = otherwise */
+  charge: (n: number) => number;
+  /** the sign of the gas counter: -1, 0 or 1 */
+  gasSign: () => number;
+  setGas: (gas: bigint) => void;
+  getGas: () => bigint;
+  /** the contract-visible memory size in bytes */
+  memoryBytes: () => number;
+  /** put the contract's mutable globals and the virtual memory size back to their initial values */
+  reset: () => void;
 }
 
 const constGlobal = (valType: number, init: bigint): Global => {
@@ -58,22 +75,8 @@ export function planSandbox(metered: Uint8Array): SandboxPlan {
   const layout = layoutFor(maxPages);
   // global 0 stays the gas counter, now defined here; the contract's globals keep their indices
   const nGlobals = 1 + m.globals.length;
-  const refs: SandboxRefs = {
-    vpages: nGlobals,
-    vbytes: nGlobals + 1,
-    growFunc: nFuncImports + m.funcs.length,
-    markFunc: nFuncImports + m.funcs.length + 1,
-    base: layout.base,
-  };
-  let prefix = "__weft_sandbox_";
-  while (m.exports.some((e) => e.name.startsWith(prefix))) prefix += "_";
-  const names = {
-    gas: `${prefix}gas`, vpages: `${prefix}vpages`, vbytes: `${prefix}vbytes`, charge: `${prefix}charge`, gasSign: `${prefix}gasSign`,
-  };
-  const resettable = m.globals
-    .map((g, i) => ({ g, index: 1 + i }))
-    .filter(({ g }) => g.mutable)
-    .map(({ g, index }) => ({ name: `${prefix}g${index}`, index, init: g.valType === VAL.i64 ? g.init.value : Number(g.init.value) }));
+  const helpers = nFuncImports + m.funcs.length;
+  const refs: SandboxRefs = { vpages: nGlobals, vbytes: nGlobals + 1, growFunc: helpers, markFunc: helpers + 1, base: layout.base };
 
   const bodies = m.bodies.map((range, i) => {
     const body = decodeBody(metered, range, nFuncImports + i);
@@ -86,10 +89,30 @@ export function planSandbox(metered: Uint8Array): SandboxPlan {
     const i = types.findIndex((t) => same(t.params, params) && same(t.results, results));
     return i >= 0 ? i : types.push({ params, results }) - 1;
   };
-  const growType = typeOf([VAL.i32], [VAL.i32]);
-  const markType = typeOf([VAL.i32], []);
-  const signType = typeOf([], [VAL.i32]);
-  const helpers = nFuncImports + m.funcs.length; // grow, mark, charge, gasSign
+  const mutable = m.globals.map((g, i) => ({ g, index: 1 + i })).filter(({ g }) => g.mutable);
+  // helper functions, in index order from `helpers`
+  const added: { name?: keyof SandboxExports; type: number; body: Uint8Array }[] = [
+    { type: typeOf([VAL.i32], [VAL.i32]), body: growHelper(refs, maxPages, layout) },
+    { type: typeOf([VAL.i32], []), body: markHelper(layout) },
+    { name: "charge", type: typeOf([VAL.i32], [VAL.i32]), body: chargeHelper() },
+    { name: "gasSign", type: typeOf([], [VAL.i32]), body: gasSignHelper() },
+    { name: "setGas", type: typeOf([VAL.i64], []), body: fn((w) => w.byte(OP.local_get).u32(0).byte(OP.global_set).u32(0)) },
+    { name: "getGas", type: typeOf([], [VAL.i64]), body: fn((w) => w.byte(OP.global_get).u32(0)) },
+    { name: "memoryBytes", type: typeOf([], [VAL.i32]), body: fn((w) => w.byte(OP.global_get).u32(refs.vbytes)) },
+    {
+      name: "reset",
+      type: typeOf([], []),
+      body: fn((w) => {
+        for (const { g, index } of mutable) w.bytes(g.init.raw.subarray(0, g.init.raw.length - 1)).byte(OP.global_set).u32(index);
+        w.byte(OP.i32_const).sleb(BigInt(initialPages)).byte(OP.global_set).u32(refs.vpages);
+        w.byte(OP.i32_const).sleb(BigInt(initialPages * PAGE)).byte(OP.global_set).u32(refs.vbytes);
+      }),
+    },
+  ];
+  let prefix = "__weft_sandbox_";
+  while (m.exports.some((e) => e.name.startsWith(prefix))) prefix += "_";
+  const names = {} as SandboxPlan["names"];
+  for (const a of added) if (a.name) names[a.name] = prefix + a.name;
 
   let dataLo = Infinity;
   let dataHi = 0;
@@ -106,7 +129,7 @@ export function planSandbox(metered: Uint8Array): SandboxPlan {
     ...m,
     types,
     imports,
-    funcs: [...m.funcs, growType, markType, growType, signType],
+    funcs: [...m.funcs, ...added.map((a) => a.type)],
     memories: [{ min: initialPages + layout.basePages, max: maxPages + layout.basePages }],
     globals: [
       constGlobal(VAL.i64, 0n),
@@ -116,25 +139,21 @@ export function planSandbox(metered: Uint8Array): SandboxPlan {
     ],
     exports: [
       ...m.exports,
-      { name: names.gas, kind: KIND.global, index: 0 },
-      { name: names.vpages, kind: KIND.global, index: refs.vpages },
-      { name: names.vbytes, kind: KIND.global, index: refs.vbytes },
-      { name: names.charge, kind: KIND.func, index: helpers + 2 },
-      { name: names.gasSign, kind: KIND.func, index: helpers + 3 },
-      ...resettable.map((g) => ({ name: g.name, kind: KIND.global, index: g.index })),
+      ...added.flatMap((a, i) => (a.name ? [{ name: prefix + a.name, kind: KIND.func, index: helpers + i }] : [])),
     ],
-    bodies: [...bodies, growHelper(refs, maxPages, layout), markHelper(layout), chargeHelper(), gasSignHelper()],
+    bodies: [...bodies, ...added.map((a) => a.body)],
     dataSection: m.data.length > 0 ? data.finish() : undefined,
   });
-  return {
-    bytes,
-    layout,
-    names,
-    globals: resettable.map(({ name, init }) => ({ name, init })),
-    initialPages,
-    dataLo: dataHi === 0 ? 0 : dataLo,
-    dataHi,
-  };
+  return { bytes, layout, names, initialPages, dataLo: dataHi === 0 ? 0 : dataLo, dataHi };
+}
+
+/** A helper's body with no locals. */
+function fn(code: (w: WasmWriter) => void): Uint8Array {
+  const w = new WasmWriter();
+  w.u32(0);
+  code(w);
+  w.byte(OP.end);
+  return w.finish();
 }
 
 /** (func (param $n i32) (result i32)): grow the virtual size by $n pages; -1 past the maximum. */
