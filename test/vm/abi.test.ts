@@ -6,6 +6,7 @@ import {
   encodeConstructorArgs, encodeDeployInput, encodeErrorString, encodeEvent, encodePanic, entrySelector,
   eventTopic0, findFunction, selectorBytes, signatureOf, type Abi,
 } from "../../vm/abi/index.ts";
+import { checksumAddress } from "../../vm/crypto.ts";
 import { VmError } from "../../vm/errors.ts";
 import { hex, toHex } from "./helpers.ts";
 
@@ -173,3 +174,20 @@ describe("events", () => {
     expect(toHex(eventTopic0("Moved", "sm"))).toBe(smCrypto.sm3(Array.from(Buffer.from("Moved"))));
   });
 });
+
+describe("checksummed accounts", () => {
+  it("match FISCO's keccak vectors (bcos-wasm fbei.rs)", () => {
+    for (const a of ["5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "fB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "dbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "D1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"]) {
+      expect(checksumAddress("0x" + a.toLowerCase(), "keccak")).toBe(a);
+    }
+  });
+
+  it("use SM3 on an SM chain", () => {
+    const lower = "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
+    const hash = smCrypto.sm3(lower);
+    const want = [...lower].map((c, i) => (parseInt(hash[i]!, 16) >= 8 ? c.toUpperCase() : c)).join("");
+    expect(checksumAddress(lower, "sm")).toBe(want);
+    expect(want).not.toBe(checksumAddress(lower, "keccak"));
+  });
+});
+
