@@ -58,13 +58,13 @@ export function parse(path: string, text: string): ParseResult {
   } catch (err) {
     // A bug (or an exhausted stack): never let it escape; start afresh next time.
     parser = null;
-    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const message = err instanceof Error ? err.message : String(err);
     return {
       file: { kind: "SourceFile", span: { file: path, start: 0, end: text.length }, path, imports: [], items: [] },
       diagnostics: [
         ...(lexed?.diagnostics ?? []),
-        diagnostic("E0199", { file: path, start: 0, end: 0 }, "internal error in the parser", {
-          help: `please report this with the file that caused it (${message.slice(0, 200)})`,
+        diagnostic("E0900", { file: path, start: 0, end: 0 }, `internal compiler error in the parser: ${message.slice(0, 200)}`, {
+          help: "this is a bug in Weft; please report it with the source that caused it",
         }),
       ],
     };

@@ -1,6 +1,7 @@
 // E01xx: lexing and parsing. Owned by compiler/syntax.
 // E0100–E0109: the lexer (the bad characters are skipped, lexing goes on).
 // E0110–E0199: the parser (it recovers and goes on; see docs/reference/syntax.md).
+// A failure of the parser itself is the driver's E0900 (codes/internal.ts).
 import { errors } from "./types.ts";
 
 export const syntaxCodes = errors({
@@ -20,5 +21,4 @@ export const syntaxCodes = errors({
   E0117: "misplaced or repeated modifier",
   E0118: "function body missing or not allowed",
   E0119: "a range loop binds a single variable",
-  E0199: "internal error in the parser",
 });
