@@ -7,7 +7,7 @@
  * Each frame has its own gas counter (its instance's global), as in FISCO.
  */
 import { Abort, EMPTY, gasExhausted, type Frame, type Outcome } from "./frame.ts";
-import type { Entry, Journal } from "./journal.ts";
+import { RECENT, type Entry, type Journal } from "./journal.ts";
 import { latin1 } from "./keys.ts";
 import { refreshViews } from "./modules.ts";
 import { markRange } from "./sandbox/restore.ts";
@@ -93,8 +93,9 @@ function entryAt(env: HostEnv, f: Frame, off: number, len: number): Entry {
   refreshViews(slot);
   const at = slot.base + (off >>> 0);
   const recent = env.journal.recent;
-  for (let i = 0; i < recent.length; i++) {
-    const e = recent[i]!;
+  for (let i = 0; i < RECENT; i++) {
+    const e = recent[i];
+    if (e === undefined) break;
     if (e.address === f.address && sameBytes(e.key, slot.view, at, len >>> 0)) return e;
   }
   const keyStr = latin1(slot.buf, at, at + (len >>> 0));

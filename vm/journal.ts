@@ -4,6 +4,7 @@
  * vanish), a successful one simply keeps them, which merges them into the
  * caller. `commit` writes the surviving changes to the chain state in the
  * order keys were first touched. Keys are latin1 strings of the key bytes.
+ * (Arrays are reused between transactions: this is on every call's path.)
  */
 import { fromState } from "./frame.ts";
 import type { ChainState } from "./state.ts";
@@ -22,13 +23,16 @@ interface Undo {
   dirty: boolean;
 }
 
+export const RECENT = 4;
+
 export class Journal {
   private byAddress = new Map<string, Map<string, Entry>>();
   private undo: Undo[] = [];
+  private undoTop = 0;
   private lastAddress: string | undefined;
   private lastMap: Map<string, Entry> | undefined;
   /** the last few entries touched, most recent first: contracts read a key, then write it */
-  readonly recent: Entry[] = [];
+  readonly recent: (Entry | undefined)[] = new Array(RECENT).fill(undefined);
 
   constructor(private readonly state: ChainState) {}
 
@@ -51,8 +55,8 @@ export class Journal {
   private touch(e: Entry): void {
     const r = this.recent;
     if (r[0] === e) return;
-    if (r.length >= 4) r.pop();
-    r.unshift(e);
+    for (let i = RECENT - 1; i > 0; i--) r[i] = r[i - 1];
+    r[0] = e;
   }
 
   /** Read a key not seen yet from the chain state; `key` must not change afterwards. */
@@ -66,18 +70,26 @@ export class Journal {
 
   /** value undefined (or empty) deletes */
   set(e: Entry, value: Uint8Array | undefined): void {
-    this.undo.push({ entry: e, value: e.value, dirty: e.dirty });
+    const u = this.undo[this.undoTop];
+    if (u) {
+      u.entry = e;
+      u.value = e.value;
+      u.dirty = e.dirty;
+    } else {
+      this.undo.push({ entry: e, value: e.value, dirty: e.dirty });
+    }
+    this.undoTop++;
     e.value = value && value.length > 0 ? value : undefined;
     e.dirty = true;
   }
 
   checkpoint(): number {
-    return this.undo.length;
+    return this.undoTop;
   }
 
   rollback(checkpoint: number): void {
-    while (this.undo.length > checkpoint) {
-      const u = this.undo.pop()!;
+    while (this.undoTop > checkpoint) {
+      const u = this.undo[--this.undoTop]!;
       u.entry.value = u.value;
       u.entry.dirty = u.dirty;
     }
@@ -92,9 +104,9 @@ export class Journal {
 
   /** Forget everything (the start of a transaction). */
   reset(): void {
-    this.byAddress.clear();
-    this.undo.length = 0;
+    if (this.byAddress.size > 0) this.byAddress.clear();
+    this.undoTop = 0;
     this.lastAddress = this.lastMap = undefined;
-    this.recent.length = 0;
+    this.recent.fill(undefined);
   }
 }
