@@ -118,24 +118,24 @@ export class Vm implements HostEnv {
     } catch (e) {
       return this.result(this.failed(Reasons.invalidModule(e instanceof Error ? e.message : String(e)), address));
     }
+    // until the code is stored, the reentrancy guard and revert decoding read the ABI from here
     this.pendingAbi = msg.abi ? { address, abi: msg.abi } : undefined;
-    let out: Outcome;
     try {
-      out = this.runFrame(address, this.senderBytes, ctorArgs, "deploy", this.gasLimit, loaded);
+      let out = this.runFrame(address, this.senderBytes, ctorArgs, "deploy", this.gasLimit, loaded);
+      if (out.status === Status.OK) {
+        const deposit = BigInt(CODE_DEPOSIT_GAS * metered.length);
+        if (deposit > out.gasLeft) out = failed(Reasons.outOfGas(`code deposit of ${deposit} gas for ${metered.length} bytes`), address, 0n);
+        else out.gasLeft -= deposit;
+      }
+      if (out.status === Status.OK && msg.commit !== false) {
+        this.journal.commit();
+        this.state.setCode(address, metered, hash);
+        if (msg.abi) this.state.setAbi(address, msg.abi);
+      }
+      return { ...this.result(out), codeHash: hash };
     } finally {
       this.pendingAbi = undefined;
     }
-    if (out.status === Status.OK) {
-      const deposit = BigInt(CODE_DEPOSIT_GAS * metered.length);
-      if (deposit > out.gasLeft) out = { ...failed(Reasons.outOfGas(`code deposit of ${deposit} gas for ${metered.length} bytes`), address, 0n) };
-      else out.gasLeft -= deposit;
-    }
-    if (out.status === Status.OK && msg.commit !== false) {
-      this.journal.commit();
-      this.state.setCode(address, metered, hash);
-      if (msg.abi) this.state.setAbi(address, msg.abi);
-    }
-    return { ...this.result(out), codeHash: hash };
   }
 
   /** How many instances were created (a measure of pool reuse). */

@@ -367,3 +367,39 @@ describe("chain state failures", () => {
   });
 });
 
+
+describe("deployment", () => {
+  it("decodes a revert in `deploy` with the ABI being deployed, and stores nothing", () => {
+    const env = newVm();
+    const abi: Abi = [{ type: "error", name: "Low", inputs: [{ name: "left", type: "uint32" }] }];
+    const data = Uint8Array.from([...keccak_256(Buffer.from("Low(uint32)")).slice(0, 4), 3, 0, 0, 0]);
+    const code = contract({ imports: [BCOS.revert], data: [{ offset: 0, bytes: [...data] }], deploy: [...op.i32(0), ...op.i32(8), ...op.call(0)], main: [] });
+    const d = env.vm.deploy({ address: "/d", code, abi, sender: SENDER, gasLimit: 1e9, block: BLOCK });
+    expect(d.status).toBe(Status.REVERT);
+    expect(d.revert).toMatchObject({ kind: "custom", name: "Low", args: { left: 3n } });
+    expect(env.state.getCode("/d")).toBeUndefined();
+    expect(env.state.getAbi("/d")).toBeUndefined();
+  });
+
+  it("runs `deploy` with the constructor arguments as call data, and keeps its storage", () => {
+    const env = newVm();
+    // deploy: setStorage("k", call data)
+    const code = contract({
+      imports: [BCOS.getCallDataSize, BCOS.getCallData, BCOS.setStorage],
+      data: [{ offset: 0, bytes: ascii("k") }],
+      deploy: [...op.i32(16), ...op.call(1), ...op.i32(0), ...op.i32(1), ...op.i32(16), ...op.call(0), ...op.call(2)],
+      main: [],
+    });
+    const d = env.vm.deploy({ address: "/d", code, ctorArgs: hex("0c626f62"), sender: SENDER, gasLimit: 1e9, block: BLOCK });
+    expect(d.status, d.message).toBe(0);
+    expect(toHex(env.state.getStorage("/d", hex("6b"))!)).toBe("0c626f62");
+    expect(env.state.getCodeHash("/d")).toBe(d.codeHash);
+  });
+
+  it("does not store anything on a dry run", () => {
+    const env = newVm();
+    const d = env.vm.deploy({ address: "/d", code: contract({ main: [] }), sender: SENDER, gasLimit: 1e9, block: BLOCK, commit: false });
+    expect(d.status).toBe(0);
+    expect(env.state.getCode("/d")).toBeUndefined();
+  });
+});
