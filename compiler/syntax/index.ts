@@ -7,12 +7,15 @@
 //   tokenize(text)     every token with offsets and a category (keyword,
 //                      identifier, number, string, comment, operator, …) for
 //                      editor highlighting.
+//   keywords           the reserved words (for completion).
 //   dumpAst(file)      a readable S-expression of a tree (golden tests, debugging).
 //
 // Files: tokens.ts (vocabulary), lexer.ts + literals.ts (lexing and literal
-// values), parser.ts (grammar and AST building), build.ts (precedence, docs),
-// errors.ts (chevrotain errors → diagnostics), dump.ts. The grammar and its
-// decisions are documented in docs/reference/syntax.md.
+// values), parser/ (the grammar, building the AST directly: base.ts for
+// spans and recovery, then expressions.ts → statements.ts → declarations.ts),
+// build.ts (precedence, doc comments, span repair), errors.ts (chevrotain's
+// errors → diagnostics), dump.ts. The grammar and its decisions are
+// documented in docs/reference/syntax.md.
 import type { IToken } from "chevrotain";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";
 import type { SourceFile, Span } from "./ast.ts";
@@ -20,10 +23,11 @@ import { containSpans } from "./build.ts";
 import { translateErrors } from "./errors.ts";
 import { lex } from "./lexer.ts";
 import { WeftParser } from "./parser/declarations.ts";
-import { DocComment } from "./tokens.ts";
+import { DocComment, keywordTypes } from "./tokens.ts";
 
 export { tokenize, type SyntaxToken } from "./lexer.ts";
 export { tokenCategory, tokenDisplay, keywordTypes, type TokenCategory } from "./tokens.ts";
+export const keywords: readonly string[] = [...keywordTypes.keys()].filter((k) => k !== "_");
 export { dumpAst } from "./dump.ts";
 export { MAX_DEPTH, MAX_CHAIN } from "./parser/base.ts";
 

@@ -47,6 +47,7 @@ export class WeftParser extends StatementParser {
       const imports: A.ImportDecl[] = [];
       const items: A.Item[] = [];
       this.keep({ imports, items });
+      this.skipStraySemicolons();
       this.MANY(() => {
         this.OR([
           alt(() => {
@@ -69,6 +70,7 @@ export class WeftParser extends StatementParser {
             if (it && !this.recording) items.push(it);
           }),
         ]);
+        this.skipStraySemicolons();
       });
       return this.makeFile(imports, items);
     },
@@ -170,7 +172,6 @@ export class WeftParser extends StatementParser {
           alt(() => this.SUBRULE(this.eventDecl, { ARGS: [h] })),
           alt(() => this.SUBRULE(this.errorDecl, { ARGS: [h] })),
           alt(() => this.SUBRULE(this.constDecl, { ARGS: [h] })),
-          alt(() => this.emptyDeclaration(h)),
         ],
         ERR_MSG: "an item (`contract`, `interface`, `struct`, `enum`, `event`, `error` or `const`)",
       });
@@ -223,6 +224,7 @@ export class WeftParser extends StatementParser {
   /** `{ member* }` of a contract or an interface (used once per rule). */
   private body(members: Member[], inInterface: boolean): void {
     this.CONSUME(T.LBrace);
+    this.skipStraySemicolons();
     this.MANY(() => {
       let m: Member | null = null;
       try {
@@ -232,6 +234,7 @@ export class WeftParser extends StatementParser {
         this.skipStatement(undefined, true);
       }
       if (m && !this.recording) members.push(m);
+      this.skipStraySemicolons();
     });
     this.CONSUME(T.RBrace);
   }
@@ -252,7 +255,6 @@ export class WeftParser extends StatementParser {
           alt(() => this.SUBRULE(this.errorDecl, { ARGS: [h] })),
           alt(() => this.SUBRULE(this.structDecl, { ARGS: [h] })),
           alt(() => this.SUBRULE(this.enumDecl, { ARGS: [h] })),
-          alt(() => this.emptyDeclaration(h)),
         ],
         ERR_MSG: "a declaration (`fn`, `state`, `const`, `init`, `event`, `error`, `struct` or `enum`)",
       });
@@ -260,14 +262,14 @@ export class WeftParser extends StatementParser {
     () => null,
   );
 
-  /** A stray `;` between declarations is accepted (as between statements) and leaves no node. */
-  private emptyDeclaration(h: Head): null {
-    this.CONSUME(T.Semi);
-    if (!this.recording && h.mods.length > 0)
-      this.report("E0117", this.tokSpan(h.mods[0]!), "modifiers without a declaration", {
-        help: "`pub`, `view` and `reentrant` go before `fn`",
-      });
-    return null;
+  /**
+   * A stray `;` between declarations (`struct S {};`) is accepted, as between
+   * statements. It is skipped outside the grammar: were `;` a declaration,
+   * chevrotain's re-sync would restart at every `;` of skipped garbage.
+   */
+  private skipStraySemicolons(): void {
+    if (this.recording) return;
+    while (this.LA(1).tokenType === T.Semi) this.SKIP_TOKEN();
   }
 
   /**

@@ -261,7 +261,8 @@ export abstract class ExpressionParser extends ParserBase {
               alt(() => {
                 const args = this.SUBRULE(this.args);
                 if (this.recording) return;
-                e = this.extend(e, { kind: "Call", span: this.span(start), callee: e, typeArgs: typeArgs ?? [], args }, ++count, start);
+                const call: A.Expr = { kind: "Call", span: this.span(start), callee: e, typeArgs: typeArgs ?? [], args };
+                e = this.extend(e, call, ++count, start);
                 typeArgs = null;
               }),
               alt(() => {
@@ -275,12 +276,14 @@ export abstract class ExpressionParser extends ParserBase {
                   this.noStruct = saved;
                 }
                 this.CONSUME(T.RBracket);
-                if (!this.recording) e = this.extend(e, { kind: "Index", span: this.span(start), object: e, index }, ++count, start);
+                if (this.recording) return;
+                e = this.extend(e, { kind: "Index", span: this.span(start), object: e, index }, ++count, start);
               }),
               alt(() => {
                 this.CONSUME(T.Dot);
                 const member = this.name();
-                if (!this.recording) e = this.extend(e, { kind: "Member", span: this.span(start), object: e, member }, ++count, start);
+                if (this.recording) return;
+                e = this.extend(e, { kind: "Member", span: this.span(start), object: e, member }, ++count, start);
               }),
               alt(() => {
                 typeArgsAt = this.pos();
