@@ -142,10 +142,16 @@ function lowerMethod(fx: FnCx, e: ast.CallExpr, target: Extract<CallTarget, { ki
       if (place?.k !== "storage") throw new Error("internal: map outside storage");
       const key = buildKey(fx, [...place.parts, raw("$"), { k: "enc", ty: irType(recvT.key), value: lowerExpr(fx, e.args[0]!) }]);
       if (target.name === "contains") {
-        if (recvT.value.kind === "map") unsupported(fx, e, "`contains` on a map whose values are maps");
+        if (containsMap(recvT.value)) {
+          unsupported(fx, e, "`contains` on a map whose values hold maps (their keys are not enumerable)", "keep a `bool` (or a counter) beside the map to record which entries exist");
+          return E.bool(false);
+        }
         return E.seq(out, sExists(fx, recvT.value, key));
       }
-      if (containsMap(recvT.value)) unsupported(fx, e, "`remove` of an entry that holds a map (its keys are not enumerable)");
+      if (containsMap(recvT.value)) {
+        unsupported(fx, e, "`remove` of an entry that holds a map (its keys are not enumerable)", "clear the parts you know one by one: fields, and the map's entries by key");
+        return { k: "void" };
+      }
       return E.seq([...out, ...sDelete(fx, recvT.value, key)], { k: "void" });
     }
     case "push":
@@ -185,7 +191,7 @@ function storagePushPop(
   const wantValue = !isUnit(typeOf(fx, e));
   let value: Expr = { k: "void" };
   if (containsMap(elem)) {
-    unsupported(fx, e, "`pop` of an element that holds a map");
+    unsupported(fx, e, "`pop` of an element that holds a map (its keys are not enumerable)", "keep the length yourself and clear the element's parts by key");
     return E.seq(out, value);
   }
   if (wantValue) {
@@ -198,6 +204,6 @@ function storagePushPop(
   return E.seq(out, value);
 }
 
-function unsupported(fx: FnCx, e: ast.Expr, what: string): void {
-  fx.mod.error("E0501", e.span, `${what} is not supported`);
+function unsupported(fx: FnCx, e: ast.Expr, what: string, help: string): void {
+  fx.mod.error("E0500", e.span, `${what} is not supported`, help);
 }

@@ -358,7 +358,7 @@ function lowerPow(fx: FnCx, ty: IntTy, et: IntTy, a: Expr, b: Expr, checked: boo
 function lowerCompare(fx: FnCx, op: CmpOp, t: Type, a: Expr, b: Expr, e: ast.Expr): Expr {
   const it = irType(t);
   if (isScalar(it)) return { k: "cmp", op, ty: it, a, b };
-  fx.mod.error("E0501", e.span, `comparing values of type ${it.k} is not supported by the code generator`);
+  fx.mod.error("E0500", e.span, `comparing values of type ${it.k} is not supported by the code generator`);
   return E.bool(false);
 }
 

@@ -15,7 +15,7 @@
 //   events.ts       emit and typed errors
 //   env.ts          msg.sender & co, read once per call
 //   entry.ts        deploy, main, hash_type
-//   limits.ts       static limits (E0502)
+//   limits.ts       what cannot be generated (E0500, E0501)
 import type { ContractInfo, FnInfo, TypedProgram } from "../types/model.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import type { Crypto } from "../abi/selector.ts";
@@ -26,7 +26,7 @@ import { cacheEnv } from "./env.ts";
 import { lowerBlock } from "./statements.ts";
 import { fnName } from "./calls.ts";
 import { lowerDeploy, lowerHashType, lowerMain } from "./entry.ts";
-import { checkMemoryLimits } from "./limits.ts";
+import { checkMemoryLimits, checkStorageOnly } from "./limits.ts";
 
 export type * from "./ir.ts";
 
@@ -37,7 +37,7 @@ export interface LowerResult {
 
 function lowerFunction(mod: ModuleCx, fn: FnInfo): void {
   const body = fn.decl.body;
-  if (!body || checkMemoryLimits(mod, fn)) return;
+  if (!body || checkMemoryLimits(mod, fn) || checkStorageOnly(mod, fn)) return;
   const fx = new FnCx(mod, fnName(fn), irResult(fn.returns));
   for (const p of fn.params) fx.param(p.name, irType(p.type), p);
   cacheEnv(fx, body);

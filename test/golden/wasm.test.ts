@@ -1,13 +1,15 @@
 // Golden tests of code generation: each test/golden/wasm/*.weft is compiled
 // (keccak, unoptimised) and the WAT of the functions the code generator
 // added — entry points, contract functions, helpers, intrinsics; not the
-// support library — is compared with wasm/<name>.out. Calls into the
+// support library — is compared with wasm/<name>.out. A contract the code
+// generator refuses shows its rendered diagnostics instead (E05xx cases). Calls into the
 // support library show its export names (`$rt_caller`), not its internal
 // paths, so the snapshots stay readable and do not move when the library
 // is reorganised. Regenerate with `vitest -u`.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { compileAll } from "../semantic/harness.ts";
+import { compileAll, generateAll } from "../semantic/harness.ts";
+import { renderText } from "../../compiler/diagnostics/index.ts";
 import { internalName, readSupportModule, rtFunctions } from "../../compiler/wasm/support/index.ts";
 
 const dir = new URL("./wasm/", import.meta.url);
@@ -80,9 +82,12 @@ describe("wasm golden", () => {
   for (const file of cases) {
     it(file, async () => {
       const source = readFileSync(new URL(file, dir), "utf8");
-      const compiled = compileAll(source, { crypto: "keccak", optimize: false, wat: true, file });
-      const text = [...compiled.values()]
-        .map((c) => `;; ==== contract ${c.name}\n${generatedText(c.wat!, c.generated)}`)
+      const text = generateAll(source, { crypto: "keccak", optimize: false, wat: true, file })
+        .map((g) =>
+          g.ok
+            ? `;; ==== contract ${g.compiled.name}\n${generatedText(g.compiled.wat!, g.compiled.generated)}`
+            : `;; ==== contract ${g.name}: refused\n${renderText(g.diagnostics, { [file]: source })}`,
+        )
         .join("\n");
       await expect(text).toMatchFileSnapshot(`./wasm/${file.replace(/\.weft$/, ".out")}`);
     });

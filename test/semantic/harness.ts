@@ -10,7 +10,7 @@ import { check } from "../../compiler/types/index.ts";
 import type { ContractInfo, TypedProgram } from "../../compiler/types/model.ts";
 import { generateModule } from "../../compiler/wasm/index.ts";
 import { contractAbi } from "../../compiler/abi/abi.ts";
-import { hasErrors, renderText } from "../../compiler/diagnostics/index.ts";
+import { hasErrors, renderText, type Diagnostic } from "../../compiler/diagnostics/index.ts";
 import { Vm, InMemoryState, abi as vmAbi, type ExecResult } from "../../vm/index.ts";
 import type { Abi } from "../../vm/abi/types.ts";
 
@@ -66,19 +66,31 @@ export function checkSource(source: string, file = "test.weft"): TypedProgram {
   return checked.program;
 }
 
-/** Compiles every contract of a source. */
-export function compileAll(source: string, opts: CompileOptions = {}): Map<string, Compiled> {
+export type Generated = { ok: true; compiled: Compiled } | { ok: false; name: string; diagnostics: Diagnostic[] };
+
+/**
+ * Generates code for every contract of a source that checks. Every module
+ * built passes checkModuleShape; a contract the code generator refuses
+ * comes back with its diagnostics.
+ */
+export function generateAll(source: string, opts: CompileOptions = {}): Generated[] {
   const program = checkSource(source, opts.file);
-  const out = new Map<string, Compiled>();
-  for (const contract of program.contracts) {
+  return program.contracts.map((contract): Generated => {
     const r = generateModule(program, contract, { crypto: opts.crypto ?? "keccak", optimize: opts.optimize ?? false, wat: opts.wat ?? false });
-    if (hasErrors(r.diagnostics)) {
-      throw new Error(`code generation failed:\n${renderText(r.diagnostics, { [opts.file ?? "test.weft"]: source })}`);
-    }
+    if (hasErrors(r.diagnostics)) return { ok: false, name: contract.name, diagnostics: r.diagnostics };
     checkModuleShape(r.wasm);
     const c: Compiled = { name: contract.name, wasm: r.wasm, abi: contractAbi(contract) as unknown as Abi, generated: r.generated, program, contract };
     if (r.wat !== undefined) c.wat = r.wat;
-    out.set(contract.name, c);
+    return { ok: true, compiled: c };
+  });
+}
+
+/** Compiles every contract of a source; throws with the rendered diagnostics if one fails. */
+export function compileAll(source: string, opts: CompileOptions = {}): Map<string, Compiled> {
+  const out = new Map<string, Compiled>();
+  for (const g of generateAll(source, opts)) {
+    if (!g.ok) throw new Error(`code generation failed:\n${renderText(g.diagnostics, { [opts.file ?? "test.weft"]: source })}`);
+    out.set(g.compiled.name, g.compiled);
   }
   return out;
 }

@@ -9,11 +9,11 @@ function codegen(source: string) {
 }
 
 describe("code generation limits", () => {
-  it("reports a value too large for linear memory (E0502), not a run-time failure", () => {
+  it("reports a value too large for linear memory (E0501), not a run-time failure", () => {
     const r = codegen(`contract Big {
       pub fn f(a: u8[100000000]) -> u8 { return a[0]; }
     }`);
-    expect(r.diagnostics.map((d) => d.code)).toEqual(["E0502"]);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(["E0501"]);
     expect(r.diagnostics[0]!.message).toMatch(/64 MiB/);
     expect(r.wasm.length).toBe(0);
   });
@@ -33,6 +33,6 @@ describe("code generation limits", () => {
       state cells: u64[100000000];
       pub view fn all() -> u64[100000000] { return self.cells; }
     }`);
-    expect(whole.diagnostics.map((d) => d.code)).toContain("E0502");
+    expect(whole.diagnostics.map((d) => d.code)).toContain("E0501");
   });
 });
