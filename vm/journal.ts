@@ -6,7 +6,7 @@
  * order keys were first touched. Keys are latin1 strings of the key bytes.
  * (Arrays are reused between transactions: this is on every call's path.)
  */
-import { fromState } from "./frame.ts";
+import { StateFailure } from "./frame.ts";
 import type { ChainState } from "./state.ts";
 
 export interface Entry {
@@ -61,7 +61,12 @@ export class Journal {
 
   /** Read a key not seen yet from the chain state; `key` must not change afterwards. */
   load(address: string, keyStr: string, key: Uint8Array): Entry {
-    const stored = fromState(() => this.state.getStorage(address, key, keyStr));
+    let stored: Uint8Array | undefined;
+    try {
+      stored = this.state.getStorage(address, key, keyStr);
+    } catch (e) {
+      throw new StateFailure(e);
+    }
     const e: Entry = { address, keyStr, key, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
     this.entries(address).set(keyStr, e);
     this.touch(e);

@@ -175,7 +175,12 @@ export class Vm implements HostEnv {
 
   private runFrame(address: string, callerBytes: Uint8Array, input: Uint8Array, entry: "main" | "deploy", gas: bigint, loaded?: LoadedCode): Outcome {
     if (!loaded) {
-      const hash = fromState(() => this.state.getCodeHash(address));
+      let hash: string | undefined;
+      try {
+        hash = this.state.getCodeHash(address);
+      } catch (e) {
+        throw new StateFailure(e);
+      }
       if (hash === undefined) return failed(Reasons.unknownAddress(address), address, gas);
       const code = this.codeCache.get(hash) ?? this.loadStored(address, hash, gas);
       if ("status" in code) return code;

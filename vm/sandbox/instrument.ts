@@ -25,6 +25,8 @@ export interface SandboxRefs {
   growFunc: number;
   markFunc: number;
   base: number;
+  /** the contract's initial memory size in bytes */
+  initialBytes: number;
 }
 
 const SMALL_REACH = 1 << 20; // below the 16-page minimum, so vbytes - reach cannot wrap
@@ -76,7 +78,10 @@ export function sandboxBody(src: Uint8Array, body: Body, bodyStart: number, firs
     const store = STORE_WIDTH[it.op];
     if (load !== undefined) {
       const a = access(it.op, it.start, it.end);
-      check(a.offset + load);
+      // a constant address inside the initial memory needs no check: the virtual size never shrinks below it
+      const prev = instrs[k - 1];
+      const constant = prev?.op === OP.i32_const ? Number(new WasmReader(src, prev.start + 1, prev.end).sleb(32)) >>> 0 : -1;
+      if (constant < 0 || constant + a.offset + load > g.initialBytes) check(a.offset + load);
       a.emit();
     } else if (store !== undefined) {
       const a = access(it.op, it.start, it.end);

@@ -76,7 +76,9 @@ export function planSandbox(metered: Uint8Array): SandboxPlan {
   // global 0 stays the gas counter, now defined here; the contract's globals keep their indices
   const nGlobals = 1 + m.globals.length;
   const helpers = nFuncImports + m.funcs.length;
-  const refs: SandboxRefs = { vpages: nGlobals, vbytes: nGlobals + 1, growFunc: helpers, markFunc: helpers + 1, base: layout.base };
+  const refs: SandboxRefs = {
+    vpages: nGlobals, vbytes: nGlobals + 1, growFunc: helpers, markFunc: helpers + 1, base: layout.base, initialBytes: initialPages * PAGE,
+  };
 
   const bodies = m.bodies.map((range, i) => {
     const body = decodeBody(metered, range, nFuncImports + i);
