@@ -4,7 +4,11 @@
  * vanish), a successful one simply keeps them, which merges them into the
  * caller. `commit` writes the surviving changes to the chain state in the
  * order keys were first touched. Keys are latin1 strings of the key bytes.
- * (Arrays are reused between transactions: this is on every call's path.)
+ *
+ * This is on every call's path, so nothing is reallocated per transaction:
+ * entries carry the number of the transaction that loaded them, and an entry
+ * of an earlier transaction counts as absent (the maps are emptied only when
+ * they grow large).
  */
 import { StateFailure } from "./frame.ts";
 import type { ChainState } from "./state.ts";
@@ -15,6 +19,8 @@ export interface Entry {
   key: Uint8Array;
   value: Uint8Array | undefined;
   dirty: boolean;
+  /** the transaction that loaded it */
+  tx: number;
 }
 
 interface Undo {
@@ -24,9 +30,15 @@ interface Undo {
 }
 
 export const RECENT = 4;
+const MAX_KEPT_KEYS = 1 << 16;
 
 export class Journal {
   private byAddress = new Map<string, Map<string, Entry>>();
+  private keys = 0;
+  private tx = 1;
+  /** entries loaded in this transaction, in first-touch order */
+  private touched: Entry[] = [];
+  private touchedCount = 0;
   private undo: Undo[] = [];
   private undoTop = 0;
   private lastAddress: string | undefined;
@@ -48,7 +60,8 @@ export class Journal {
   /** The entry for a key already seen in this transaction, if any. */
   find(address: string, keyStr: string): Entry | undefined {
     const e = this.entries(address).get(keyStr);
-    if (e) this.touch(e);
+    if (e === undefined || e.tx !== this.tx) return undefined;
+    this.touch(e);
     return e;
   }
 
@@ -59,7 +72,7 @@ export class Journal {
     r[0] = e;
   }
 
-  /** Read a key not seen yet from the chain state; `key` must not change afterwards. */
+  /** Read a key not seen yet in this transaction from the chain state; `key` must not change afterwards. */
   load(address: string, keyStr: string, key: Uint8Array): Entry {
     let stored: Uint8Array | undefined;
     try {
@@ -67,8 +80,21 @@ export class Journal {
     } catch (e) {
       throw new StateFailure(e);
     }
-    const e: Entry = { address, keyStr, key, value: stored && stored.length > 0 ? stored : undefined, dirty: false };
-    this.entries(address).set(keyStr, e);
+    const value = stored && stored.length > 0 ? stored : undefined;
+    const m = this.entries(address);
+    let e = m.get(keyStr);
+    if (e) {
+      e.key = key;
+      e.value = value;
+      e.dirty = false;
+      e.tx = this.tx;
+    } else {
+      m.set(keyStr, (e = { address, keyStr, key, value, dirty: false, tx: this.tx }));
+      this.keys++;
+    }
+    if (this.touchedCount < this.touched.length) this.touched[this.touchedCount] = e;
+    else this.touched.push(e);
+    this.touchedCount++;
     this.touch(e);
     return e;
   }
@@ -101,17 +127,24 @@ export class Journal {
   }
 
   commit(): void {
-    for (const [address, m] of this.byAddress) {
-      for (const e of m.values()) if (e.dirty) this.state.setStorage(address, e.key, e.value, e.keyStr);
+    for (let i = 0; i < this.touchedCount; i++) {
+      const e = this.touched[i]!;
+      if (e.dirty) this.state.setStorage(e.address, e.key, e.value, e.keyStr);
     }
     this.reset();
   }
 
   /** Forget everything (the start of a transaction). */
   reset(): void {
-    if (this.byAddress.size > 0) this.byAddress.clear();
+    this.tx++;
+    this.touchedCount = 0;
     this.undoTop = 0;
-    this.lastAddress = this.lastMap = undefined;
-    this.recent.fill(undefined);
+    const r = this.recent;
+    for (let i = 0; i < RECENT; i++) r[i] = undefined;
+    if (this.keys > MAX_KEPT_KEYS) {
+      this.byAddress.clear();
+      this.keys = 0;
+      this.lastAddress = this.lastMap = undefined;
+    }
   }
 }

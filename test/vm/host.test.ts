@@ -75,6 +75,22 @@ describe("storage", () => {
     expect(env.state.getStorage("/s", hex("6b"))).toBeUndefined();
   });
 
+  it("reads state written by the embedder between transactions (nothing cached across them)", () => {
+    const env = newVm();
+    const reader = contract({
+      imports: [BCOS.getStorage, BCOS.finish],
+      data: [{ offset: 0, bytes: ascii("k") }],
+      main: [...op.i32(64), ...op.i32(0), ...op.i32(1), ...op.i32(64), ...op.call(0), ...op.call(1)],
+    });
+    deploy(env, "/r", reader);
+    env.state.setStorage("/r", hex("6b"), hex("0a"));
+    expect(toHex(call(env.vm, "/r", "").output)).toBe("0a");
+    env.state.setStorage("/r", hex("6b"), hex("0b0b"));
+    expect(toHex(call(env.vm, "/r", "").output)).toBe("0b0b");
+    env.state.setStorage("/r", hex("6b"), undefined);
+    expect(toHex(call(env.vm, "/r", "").output)).toBe("");
+  });
+
   it("keeps all writes of a successful call chain, each under its own contract", () => {
     const env = newVm();
     deploy(env, "/b", writer("b", "2"));
