@@ -99,3 +99,25 @@ describe("module validation at deployment", () => {
     expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: { number: 1.5, timestamp: 0 } })).toBe("VM_BAD_ARGUMENT");
   });
 });
+
+describe("mangled modules and inputs", () => {
+  it("never throw: every outcome is a status", () => {
+    const original = fixture("transfer.wasm");
+    let seed = 12345;
+    const rnd = (n: number) => Math.floor(((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32) * n);
+    const seen = new Set<number>();
+    for (let i = 0; i < 300; i++) {
+      const code = original.slice();
+      for (let f = 1 + rnd(4); f > 0; f--) code[rnd(code.length)] = rnd(256);
+      const { vm } = newVm();
+      const d = vm.deploy({ address: "/t", code, sender: SENDER, gasLimit: 1e8, block: BLOCK });
+      seen.add(d.status);
+      if (d.status === 0) {
+        const input = Uint8Array.from({ length: rnd(40) }, () => rnd(256));
+        seen.add(vm.call({ to: "/t", input, sender: SENDER, gasLimit: 1e7, block: BLOCK }).status);
+      }
+    }
+    expect([...seen].every((s) => [0, 12, 16, 32, 34].includes(s))).toBe(true);
+    expect(seen.has(Status.WASM_VALIDATION_FAILURE)).toBe(true);
+  });
+});
