@@ -17,7 +17,7 @@
 //   string, bytes, address         i32 → [u32 len][bytes]   (immutable)
 //   bytesN                         i32 → 32 bytes, left-aligned, zero padded
 //   struct, tuple, T[N]            i32 → a block of slots (see layout.ts)
-//   T[] (memory)                   i32 → header {u32 len, u32 cap, u32 data}
+//   T[] (memory)                   i32 → header {u32 len, u32 data}
 //   SCALE writer / reader          i32 handles owned by the support library
 //
 // Memory aggregates are mutable in place; the lowering inserts deep copies
@@ -115,13 +115,17 @@ export interface IrModule {
 export interface IrLocal {
   /** Index in the function: parameters first, then other locals. */
   index: number;
-  /** Source name or a descriptive temporary name (`$key`, `$t3`). */
+  /** Source name, or `hint.N` for a compiler temporary (`key.5`, `w.4`). */
   name: string;
   type: IrType;
 }
 
 export interface IrFunction {
-  /** Unique, deterministic (`Token.transfer`, `enc<(u256,string)>`). */
+  /**
+   * Unique and deterministic: `Contract.fn` for source functions
+   * (`Token.transfer`, `Token.init`), `deploy` / `main` / `hash_type`, and
+   * `kind<Type>` for generated helpers (`enc<(u256,string)>`, `sread<Order>`).
+   */
   name: string;
   params: IrLocal[];
   /** Non-parameter locals. */
@@ -139,7 +143,7 @@ export type Stmt =
   /** Evaluate and discard. */
   | { k: "expr"; e: Expr }
   | { k: "set"; local: number; value: Expr }
-  /** Store a value of machine type `repr` (or one byte) at `ptr + offset`. */
+  /** Store a value of machine width `width` (i32, i64, or one byte) at `ptr + offset`. */
   | { k: "store"; width: MemWidth; ptr: Expr; offset: number; value: Expr }
   | { k: "if"; cond: Expr; then: Stmt[]; else: Stmt[] }
   /** `next` runs after the body and after `continue`, then the loop repeats. */

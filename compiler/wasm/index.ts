@@ -51,7 +51,8 @@ export function generateModule(program: TypedProgram, contract: ContractInfo, op
     const data = new DataBuilder(dataBase(support));
     const gen = new Gen(support.mod, support.fn, data);
     for (const fn of lowered.module.functions) emitFunction(gen, fn);
-    finishLink(support, { base: data.base, bytes: data.bytes() }, { deploy: "deploy", main: "main", hashType: "hash_type" });
+    const exported = (as: string) => lowered.module.functions.find((f) => f.exportAs === as)!.name;
+    finishLink(support, { base: data.base, bytes: data.bytes() }, { deploy: exported("deploy"), main: exported("main"), hashType: exported("hash_type") });
     raw.setFeatures(binaryen.Features.MVP);
     if (!raw.validate()) throw new Error("generated module does not validate as Wasm MVP");
     binaryen.setDebugInfo(false);
