@@ -2,17 +2,21 @@
 // memoized helpers, diagnostics) and one FnCx per function being lowered
 // (its locals, loop labels, `unchecked` depth and per-call caches).
 import type * as ast from "../syntax/ast.ts";
-import type { ContractInfo, LocalInfo, TypedProgram } from "../types/model.ts";
+import type { ContractInfo, LocalInfo, Type, TypedProgram } from "../types/model.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
 import { diagnostic } from "../diagnostics/index.ts";
 import type { Crypto } from "../abi/selector.ts";
 import type { EnvName, IrFunction, IrLocal, IrType } from "./ir.ts";
+import { tyName } from "./ir.ts";
+import { irType } from "./types.ts";
 
 export class ModuleCx {
   readonly functions = new Map<string, IrFunction>();
   readonly diagnostics: Diagnostic[] = [];
   /** Helpers being or already generated (a name is reserved before its body is built, for recursion). */
   private readonly helpers = new Set<string>();
+  /** Struct types → their name in helper names (`Order`, or `Order'2` for a second struct of that name). */
+  private readonly structLabels = new Map<object, string>();
 
   constructor(
     readonly program: TypedProgram,
@@ -32,6 +36,45 @@ export class ModuleCx {
     build(f);
     this.add(f.finish());
     return name;
+  }
+
+  /**
+   * A type's name in helper names: `tyName`, except that two different
+   * structs with the same name (a top-level one and a contract's own) get
+   * different labels, in order of first use.
+   */
+  typeLabel(t: IrType): string {
+    switch (t.k) {
+      case "struct": {
+        let label = this.structLabels.get(t);
+        if (label === undefined) {
+          const same = [...this.structLabels.keys()].filter((s) => (s as { name: string }).name === t.name).length;
+          label = same === 0 ? t.name : `${t.name}'${same + 1}`;
+          this.structLabels.set(t, label);
+        }
+        return label;
+      }
+      case "tuple":
+        return `(${t.elems.map((e) => this.typeLabel(e)).join(",")})`;
+      case "array":
+        return `${this.typeLabel(t.elem)}[${t.size ?? ""}]`;
+      default:
+        return tyName(t);
+    }
+  }
+
+  /** `typeLabel` for model types, maps included (storage helpers). */
+  modelTypeLabel(t: Type): string {
+    switch (t.kind) {
+      case "map":
+        return `map<${this.modelTypeLabel(t.key)},${this.modelTypeLabel(t.value)}>`;
+      case "array":
+        return `${this.modelTypeLabel(t.elem)}[${t.size ?? ""}]`;
+      case "tuple":
+        return `(${t.elems.map((e) => this.modelTypeLabel(e)).join(",")})`;
+      default:
+        return this.typeLabel(irType(t));
+    }
   }
 
   add(fn: IrFunction): void {

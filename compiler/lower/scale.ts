@@ -8,7 +8,7 @@
 // lengths and (with `readEnd`) trailing bytes, all with Panic(0x31).
 import type { ModuleCx } from "./context.ts";
 import type { AggTy, Expr, IrType, Stmt } from "./ir.ts";
-import { E, U32, isScalar, tyName } from "./ir.ts";
+import { E, U32, isScalar } from "./ir.ts";
 import { countedLoop } from "./build.ts";
 import { ARRAY_DATA, ARRAY_LEN, blockSize, recordLayout, slotSize, slotWidth } from "./layout.ts";
 import { addr, newDynArray } from "./storage.ts";
@@ -26,7 +26,7 @@ export function decodeFrom(mod: ModuleCx, t: IrType, r: Expr): Expr {
 }
 
 function encoder(mod: ModuleCx, t: AggTy): string {
-  return mod.helper(`enc<${tyName(t)}>`, [{ name: "w", type: U32 }, { name: "v", type: t }], null, (h) => {
+  return mod.helper(`enc<${mod.typeLabel(t)}>`, [{ name: "w", type: U32 }, { name: "v", type: t }], null, (h) => {
     const w = E.local(0);
     const v = E.local(1);
     if (t.k === "array") {
@@ -55,7 +55,7 @@ function encoder(mod: ModuleCx, t: AggTy): string {
 }
 
 function decoder(mod: ModuleCx, t: AggTy): string {
-  return mod.helper(`dec<${tyName(t)}>`, [{ name: "r", type: U32 }], t, (h) => {
+  return mod.helper(`dec<${mod.typeLabel(t)}>`, [{ name: "r", type: U32 }], t, (h) => {
     const r = E.local(0);
     const p = h.temp(t, "v");
     if (t.k === "array") {

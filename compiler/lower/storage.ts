@@ -11,7 +11,6 @@
 // Keys whose dynamic parts cannot change during a call (parameters, cached
 // environment reads, constants) are built once per call and kept in a local.
 import type { Type } from "../types/model.ts";
-import { typeToString } from "../types/model.ts";
 import type { FnCx } from "./context.ts";
 import type { Expr, IrType, Stmt } from "./ir.ts";
 import { BOOL, BYTES, E, U32, isScalar } from "./ir.ts";
@@ -134,7 +133,7 @@ function parts(t: Type): { suffix: string; type: Type }[] {
 export function sRead(fx: FnCx, t: Type, key: Expr): Expr {
   const it = irType(t);
   if (isScalar(it)) return { k: "sload", ty: it, key };
-  const name = fx.mod.helper(`sread<${typeToString(t)}>`, [{ name: "key", type: BYTES }], it, (h) => {
+  const name = fx.mod.helper(`sread<${fx.mod.modelTypeLabel(t)}>`, [{ name: "key", type: BYTES }], it, (h) => {
     const k = E.local(0);
     if (t.kind === "array") {
       const elem = t.elem;
@@ -192,7 +191,7 @@ export function sRead(fx: FnCx, t: Type, key: Expr): Expr {
 export function sWrite(fx: FnCx, t: Type, key: Expr, value: Expr): Stmt[] {
   const it = irType(t);
   if (isScalar(it)) return [{ k: "sstore", ty: it, key, value }];
-  const name = fx.mod.helper(`swrite<${typeToString(t)}>`, [{ name: "key", type: BYTES }, { name: "v", type: it }], null, (h) => {
+  const name = fx.mod.helper(`swrite<${fx.mod.modelTypeLabel(t)}>`, [{ name: "key", type: BYTES }, { name: "v", type: it }], null, (h) => {
     const k = E.local(0);
     const v = E.local(1);
     if (t.kind === "array") {
@@ -238,7 +237,7 @@ export function sDelete(fx: FnCx, t: Type, key: Expr): Stmt[] {
   if (isMap(t)) return [];
   const it = irType(t);
   if (isScalar(it)) return [{ k: "sdelete", key }];
-  const name = fx.mod.helper(`sdelete<${typeToString(t)}>`, [{ name: "key", type: BYTES }], null, (h) => {
+  const name = fx.mod.helper(`sdelete<${fx.mod.modelTypeLabel(t)}>`, [{ name: "key", type: BYTES }], null, (h) => {
     const k = E.local(0);
     if (t.kind === "array") {
       const elemKey = (i: Expr) => subKey(h, k, raw("$"), u32Part(i));
@@ -257,7 +256,7 @@ export function sExists(fx: FnCx, t: Type, key: Expr): Expr {
   if (isMap(t)) return E.bool(false);
   const it = irType(t);
   if (isScalar(it) || (t.kind === "array" && t.size === null)) return { k: "sexists", key };
-  const name = fx.mod.helper(`sexists<${typeToString(t)}>`, [{ name: "key", type: BYTES }], BOOL, (h) => {
+  const name = fx.mod.helper(`sexists<${fx.mod.modelTypeLabel(t)}>`, [{ name: "key", type: BYTES }], BOOL, (h) => {
     const k = E.local(0);
     if (t.kind === "array") {
       h.body.push(

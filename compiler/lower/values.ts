@@ -3,7 +3,7 @@
 // helpers are generated once per type: `zero<T>() -> T`, `copy<T>(v) -> T`.
 import type { FnCx, ModuleCx } from "./context.ts";
 import type { AggTy, Expr, IrType, Stmt } from "./ir.ts";
-import { E, U32, isScalar, tyName } from "./ir.ts";
+import { E, U32, isScalar } from "./ir.ts";
 import { boundsCheck, countedLoop } from "./build.ts";
 import { ARRAY_DATA, ARRAY_HEADER, ARRAY_LEN, blockSize, recordLayout, slotSize, slotWidth } from "./layout.ts";
 import { addr } from "./storage.ts";
@@ -32,7 +32,7 @@ function zeroIsNull(t: IrType): boolean {
 }
 
 function zeroHelper(mod: ModuleCx, t: AggTy): string {
-  return mod.helper(`zero<${tyName(t)}>`, [], t, (h) => {
+  return mod.helper(`zero<${mod.typeLabel(t)}>`, [], t, (h) => {
     const p = h.temp(t, "v");
     if (t.k === "array" && t.size === null) {
       // {len 0, data 0}
@@ -65,7 +65,7 @@ export function copyValue(mod: ModuleCx, t: IrType, v: Expr): Expr {
 }
 
 function copyHelper(mod: ModuleCx, t: AggTy): string {
-  return mod.helper(`copy<${tyName(t)}>`, [{ name: "v", type: t }], t, (h) => {
+  return mod.helper(`copy<${mod.typeLabel(t)}>`, [{ name: "v", type: t }], t, (h) => {
     const v = E.local(0);
     const p = h.temp(t, "c");
     const deepElem = (et: IrType, ptr: Expr, offset: number): Stmt[] =>
