@@ -1,7 +1,8 @@
 // Golden tests of code generation: each test/golden/wasm/*.weft is compiled
 // (keccak, unoptimised) and the WAT of the functions the code generator
 // added — entry points, contract functions, helpers, intrinsics; not the
-// support library — is compared with wasm/<name>.out. A contract the code
+// support library; intrinsics (`w.*`, fixed code) are only named — is
+// compared with wasm/<name>.out. A contract the code
 // generator refuses shows its rendered diagnostics instead (E05xx cases). Calls into the
 // support library show its export names (`$rt_caller`), not its internal
 // paths, so the snapshots stay readable and do not move when the library
@@ -58,10 +59,15 @@ const rtNames = supportNames();
 function generatedText(wat: string, generated: string[]): string {
   const blocks = functionBlocks(wat);
   const parts: string[] = [];
+  const intrinsics: string[] = [];
   for (const name of generated) {
     const text = blocks.get(name);
-    if (text) parts.push(text); // helpers only referenced by removed code are gone
+    if (!text) continue; // helpers only referenced by removed code are gone
+    // Intrinsics (`w.*`) are fixed code, the same in every module: named only.
+    if (name.startsWith("w.")) intrinsics.push(name);
+    else parts.push(text);
   }
+  if (intrinsics.length) parts.push(` ;; intrinsics: ${intrinsics.join(" ")}`);
   return parts.join("\n").replace(/\$([^\s()"]+)/g, (m, name: string) => (rtNames.has(name) ? `$${rtNames.get(name)}` : m)) + "\n";
 }
 
