@@ -1,44 +1,11 @@
-// Golden tests of the type checker: every test/golden/types/*.weft is parsed,
-// resolved and checked; the dump (per function: locals with types, every
-// statement with its expression's type, literal types and constant values)
-// and the rendered diagnostics of the pass(es) are compared with the `.out` file beside it.
-// A case may hold several sources, each introduced by `// @file <path>`.
-// Regenerate with `vitest run -u` and review the diff.
-import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
-import { parse } from "../../compiler/syntax/index.ts";
-import { renderText } from "../../compiler/diagnostics/index.ts";
+// Golden tests of the type checker: the dump gives every function's locals
+// with their types and the type of every expression statement (see cases.ts
+// for the shape).
 import { check } from "../../compiler/types/index.ts";
 import { dumpTyped } from "../../compiler/types/dump.ts";
+import { goldenSuite } from "./cases.ts";
 
-const dir = new URL("./types/", import.meta.url);
-
-/** The sources of one case: split at `// @file <path>` lines, or the whole file named after the case. */
-function sourcesOf(name: string, text: string): Record<string, string> {
-  const parts = text.split(/^\/\/ @file (\S+)[^\n]*\n/m);
-  if (parts.length === 1) return { [name]: text };
-  const out: Record<string, string> = {};
-  for (let i = 1; i < parts.length; i += 2) out[parts[i]!] = parts[i + 1]!;
-  return out;
-}
-
-/**
- * Syntax errors only as their codes: the parser's own golden tests own their
- * wording, and this keeps these files stable when it changes.
- */
-function syntaxSummary(diagnostics: { code: string }[]): string {
-  return diagnostics.length ? `== syntax errors: ${diagnostics.map((d) => d.code).join(", ")}\n` : "";
-}
-
-describe("golden: types", () => {
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".weft")).sort()) {
-    it(name, async () => {
-      const sources = sourcesOf(name, readFileSync(new URL(name, dir), "utf8"));
-      const parsed = Object.entries(sources).map(([path, text]) => parse(path, text));
-      const { program, diagnostics } = check(parsed.map((p) => p.file));
-      const syntax = syntaxSummary(parsed.flatMap((p) => p.diagnostics));
-      const text = `${dumpTyped(program, sources)}\n${syntax}== diagnostics\n${renderText(diagnostics, sources)}`;
-      await expect(text).toMatchFileSnapshot(`./types/${name.replace(/\.weft$/, ".out")}`);
-    });
-  }
+goldenSuite("types", (files, sources) => {
+  const { program, diagnostics } = check(files);
+  return { dump: dumpTyped(program, sources), diagnostics };
 });
