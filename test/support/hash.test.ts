@@ -22,6 +22,7 @@ describe("hashes", () => {
         const data = rng.bytes(len);
         const obj = s.bytes(data);
         expect(hex(s.read(s.x.rt_keccak256(obj), 32)), `keccak len ${len}`).toBe(hex(keccak_256(data)));
+        expect(hex(s.read(s.x.rt_hash(obj), 32)), `hash (keccak chain) len ${len}`).toBe(hex(keccak_256(data)));
         expect(hex(s.read(s.x.rt_sm3(obj), 32)), `sm3 len ${len}`).toBe(sm3(data));
         expect(hex(s.read(s.x.rt_sha256(obj), 32)), `sha256 len ${len}`).toBe(hex(sha256(data)));
       }

@@ -8,6 +8,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { computeSelectors, renderSelectorsSource } from "./build/selectors.ts";
+import { renderKeccakSource } from "./build/keccak.ts";
 import { compileAssembly } from "./build/compile.ts";
 import { linkSupport, type LinkedSupport } from "./build/link.ts";
 import { renderGenerated } from "./build/render.ts";
@@ -18,6 +19,7 @@ const REPO = join(HERE, "..", "..", "..");
 const rel = (p: string): string => relative(REPO, p).split("\\").join("/");
 
 export const SELECTORS_FILE = join(HERE, "assembly", "selectors.generated.ts");
+export const KECCAK_FILE = join(HERE, "assembly", "keccak.generated.ts");
 export const GENERATED_FILE = join(HERE, "support.generated.ts");
 const ENTRY = join(HERE, "assembly", "index.ts");
 
@@ -25,6 +27,8 @@ export interface SupportBuild {
   linked: LinkedSupport;
   /** Contents of assembly/selectors.generated.ts. */
   selectorsSource: string;
+  /** Contents of assembly/keccak.generated.ts. */
+  keccakSource: string;
   /** Contents of support.generated.ts. */
   generatedSource: string;
 }
@@ -43,6 +47,7 @@ function checkApi(linked: LinkedSupport): void {
 /** Builds everything in memory; writes nothing. */
 export async function buildSupport(): Promise<SupportBuild> {
   const selectorsSource = renderSelectorsSource(computeSelectors());
+  const keccakSource = renderKeccakSource();
   const readSource = async (relPath: string) => {
     try {
       return await readFile(join(REPO, relPath), "utf8");
@@ -50,10 +55,13 @@ export async function buildSupport(): Promise<SupportBuild> {
       return null;
     }
   };
-  const compiled = await compileAssembly(REPO, rel(ENTRY), readSource, new Map([[rel(SELECTORS_FILE), selectorsSource]]));
+  const compiled = await compileAssembly(REPO, rel(ENTRY), readSource, new Map([
+    [rel(SELECTORS_FILE), selectorsSource],
+    [rel(KECCAK_FILE), keccakSource],
+  ]));
   const linked = linkSupport(compiled);
   checkApi(linked);
-  return { linked, selectorsSource, generatedSource: renderGenerated(linked) };
+  return { linked, selectorsSource, keccakSource, generatedSource: renderGenerated(linked) };
 }
 
 async function readOrEmpty(path: string): Promise<string> {
@@ -68,6 +76,7 @@ async function main(check: boolean): Promise<number> {
   const build = await buildSupport();
   const files: [string, string][] = [
     [SELECTORS_FILE, build.selectorsSource],
+    [KECCAK_FILE, build.keccakSource],
     [GENERATED_FILE, build.generatedSource],
   ];
   let stale = 0;

@@ -2,7 +2,7 @@
 // to 32 bytes). rt_hash is the chain hash chosen by rt_set_crypto.
 import { rt_alloc } from "./alloc";
 import { rt_get_crypto } from "./panic";
-import { keccak256 } from "./keccak";
+import { keccak256 } from "./keccak.generated";
 import { mdDigest } from "./md";
 
 export function rt_keccak256(obj: usize): usize {
