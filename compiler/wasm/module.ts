@@ -109,9 +109,6 @@ export class WasmModule {
   extendU(a: Ex): Ex {
     return this.raw.i64.extend_u(a) as Ex;
   }
-  rotl64(a: Ex, n: Ex): Ex {
-    return this.raw.i64.rotl(a, n) as Ex;
-  }
   load8u(ptr: Ex, offset = 0): Ex {
     return this.raw.i32.load8_u(offset, 1, ptr) as Ex;
   }

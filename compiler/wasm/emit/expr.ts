@@ -8,7 +8,6 @@ import { wasmType } from "./context.ts";
 import { compare, fixedToInt, intBinary, intCast, intConst, intNeg, intNot, intShift, intToFixed } from "./ints.ts";
 import { get, getLen, reader } from "./scale.ts";
 import { sloadFn } from "./storage.ts";
-import { keccak256Fn } from "./keccak.ts";
 import { stmt } from "./stmt.ts";
 
 export function load(f: FnEmitter, width: MemWidth, ptr: Ex, offset: number): Ex {
@@ -77,8 +76,7 @@ export function expr(f: FnEmitter, e: Expr): Ex {
     case "bytesToFixed":
       return g.rt("bytesnFromBytes", [expr(f, e.a), m.c32(e.size)]);
     case "hash":
-      if (e.algo === "keccak256") return m.call(keccak256Fn(g), [expr(f, e.a)], "i32");
-      return g.rt(e.algo === "sm3" ? "sm3" : "sha256", [expr(f, e.a)]);
+      return g.rt(e.algo === "keccak256" ? "keccak256" : e.algo === "sm3" ? "sm3" : "sha256", [expr(f, e.a)]);
 
     // ---- storage
     case "sload":
