@@ -196,6 +196,27 @@ describe("SCALE reader", () => {
     expectPanic(s, 0x31, () => s.x.rt_rd_end(rd));
   });
 
+  it("skips bytes, and rejects a skip past the end", () => {
+    const s = new Support();
+    const rd = reader(s, "0102030405");
+    s.x.rt_rd_skip(rd, 0);
+    expect(s.x.rt_rd_remaining(rd)).toBe(5);
+    s.x.rt_rd_skip(rd, 4);
+    expect(s.x.rt_rd_remaining(rd)).toBe(1);
+    expect(s.x.rt_rd_u8(rd)).toBe(5);
+    s.x.rt_rd_end(rd);
+    const whole = reader(s, "01020304");
+    s.x.rt_rd_skip(whole, 4);
+    s.x.rt_rd_end(whole);
+    expectPanic(s, 0x31, () => s.x.rt_rd_skip(reader(s, "010203"), 4));
+    expectPanic(s, 0x31, () => s.x.rt_rd_skip(reader(s, ""), 1));
+    expectPanic(s, 0x31, () => s.x.rt_rd_skip(reader(s, "0102"), -1)); // n is unsigned: 2^32 - 1
+    // a failed skip moves nothing
+    const short = reader(s, "0a0b");
+    expectPanic(s, 0x31, () => s.x.rt_rd_skip(short, 3));
+    expect(s.x.rt_rd_remaining(short)).toBe(2);
+  });
+
   it("sign- and zero-extends little-endian integers", () => {
     const s = new Support();
     expect(s.x.rt_rd_int64(reader(s, "ff"), 1, 1)).toBe(-1n);

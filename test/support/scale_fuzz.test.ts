@@ -57,6 +57,7 @@ const OPS: Op[] = [
     ref: (r) => { const b = r.bytes(); try { utf8.decode(b); } catch { throw new Bad(0x31); } return Buffer.from(b).toString("hex"); },
   },
   { name: "bytes4", run: (s, rd) => Buffer.from(s.read(s.x.rt_rd_bytesn(rd, 4), 4)).toString("hex"), ref: (r) => Buffer.from(r.take(4)).toString("hex") },
+  { name: "skip3", run: (s, rd) => s.x.rt_rd_skip(rd, 3), ref: (r) => { r.take(3); return undefined; } },
   { name: "end", run: (s, rd) => s.x.rt_rd_end(rd), ref: (r) => { if (r.pos !== r.b.length) throw new Bad(0x31); return undefined; } },
 ];
 

@@ -120,6 +120,7 @@ export const rt = {
 
   rdNew: sig("rt_rd_new", "i32", "i32"),
   rdRemaining: sig("rt_rd_remaining", "i32", "i32"),
+  rdSkip: sig("rt_rd_skip", "i32 i32"),
   rdU8: sig("rt_rd_u8", "i32", "i32"),
   rdBool: sig("rt_rd_bool", "i32", "i32"),
   rdEnum: sig("rt_rd_enum", "i32 i32", "i32"),

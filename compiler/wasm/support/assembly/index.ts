@@ -28,7 +28,7 @@ export {
   rt_buf_put_bytesn, rt_buf_to_bytes,
 } from "./scale_write";
 export {
-  rt_rd_new, rt_rd_remaining, rt_rd_u8, rt_rd_bool, rt_rd_enum, rt_rd_int64,
+  rt_rd_new, rt_rd_remaining, rt_rd_skip, rt_rd_u8, rt_rd_bool, rt_rd_enum, rt_rd_int64,
   rt_rd_big_le, rt_rd_big_be32, rt_rd_compact, rt_rd_bytes, rt_rd_string,
   rt_rd_bytesn, rt_rd_end,
 } from "./scale_read";

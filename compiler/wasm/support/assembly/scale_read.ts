@@ -26,6 +26,11 @@ function take(rd: usize, n: u32): usize {
   return cur;
 }
 
+/** Skips n bytes (read as u32), e.g. a selector; Panic(0x31) if fewer are left. */
+export function rt_rd_skip(rd: usize, n: u32): void {
+  take(rd, n);
+}
+
 export function rt_rd_u8(rd: usize): i32 {
   return load<u8>(take(rd, 1));
 }
