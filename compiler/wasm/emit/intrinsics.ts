@@ -1,6 +1,6 @@
 // Private helpers written directly in Wasm, for what the support library
 // does not offer as an export: memory copy, 32-byte word comparison,
-// integer ↔ bytesN conversion, reader skipping, and a few wrapping
+// integer ↔ bytesN conversion, bounded SCALE lengths, and a few wrapping
 // variants. Each is built once per module, on first use, named `w.<name>`.
 import type { Ex } from "../module.ts";
 import type { Gen, FnEmitter } from "./context.ts";
@@ -132,21 +132,6 @@ export function putBytesRaw(gen: Gen): string {
   return gen.intrinsic("put_bytes_raw", ["i32", "i32"], "none", (f) => {
     const m = f.mod;
     return gen.rt("bufPutRaw", [m.get(0, "i32"), m.i32.add(m.get(1, "i32"), m.c32(4)), m.i32.load(m.get(1, "i32"))]);
-  });
-}
-
-/**
- * reader_skip(rd, n): advances a reader by n bytes (Panic(0x31) when fewer
- * are left). Relies on the reader layout of support/assembly/scale_read.ts:
- * [u32 cursor][u32 end].
- */
-export function readerSkip(gen: Gen): string {
-  return gen.intrinsic("reader_skip", ["i32", "i32"], "none", (f) => {
-    const m = f.mod;
-    return m.block(null, [
-      m.if(m.i32.ltU(gen.rt("rdRemaining", [m.get(0, "i32")]), m.get(1, "i32")), panicNow(gen, PANIC.decode)),
-      m.i32.store(m.get(0, "i32"), m.i32.add(m.i32.load(m.get(0, "i32")), m.get(1, "i32"))),
-    ]);
   });
 }
 

@@ -6,7 +6,7 @@ import type { ScalarTy } from "../../lower/ir.ts";
 import type { Ex } from "../module.ts";
 import type { FnEmitter } from "./context.ts";
 import { cls, toI64 } from "./ints.ts";
-import { putBytesRaw, readerSkip, readLen } from "./intrinsics.ts";
+import { putBytesRaw, readLen } from "./intrinsics.ts";
 
 export function put(f: FnEmitter, t: ScalarTy, w: Ex, v: Ex): Ex {
   const m = f.mod;
@@ -70,7 +70,7 @@ export function putContent(f: FnEmitter, w: Ex, v: Ex): Ex {
 export function reader(f: FnEmitter, data: Ex, skip: number): Ex {
   const rd = f.gen.rt("rdNew", [data]);
   if (skip === 0) return rd;
-  return f.withTemp(rd, "i32", (get) => f.mod.block(null, [f.mod.call(readerSkip(f.gen), [get(), f.mod.c32(skip)], "none"), get()], "i32"));
+  return f.withTemp(rd, "i32", (get) => f.mod.block(null, [f.gen.rt("rdSkip", [get(), f.mod.c32(skip)]), get()], "i32"));
 }
 
 export function getLen(f: FnEmitter, r: Ex, bounded: boolean): Ex {
