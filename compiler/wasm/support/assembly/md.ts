@@ -77,23 +77,42 @@ function sha256Block(block: usize): void {
   return x ^ rotl<u32>(x, 15) ^ rotl<u32>(x, 23);
 }
 
+/**
+ * SM3's compression: the working variables in locals; the rounds in two
+ * loops (0..15 and 16..63) so that the boolean functions and T_j are fixed
+ * in each, and T_j <<< j kept in a local rotated by one per round; the
+ * schedule read through a pointer with constant offsets.
+ */
 function sm3Block(block: usize): void {
   loadWords(block);
-  for (let j = 16; j < 68; j++) {
-    setW(j, p1(w(j - 16) ^ w(j - 9) ^ rotl<u32>(w(j - 3), 15)) ^ rotl<u32>(w(j - 13), 7) ^ w(j - 6));
+  for (let q = W; q < W + 52 * 4; q += 4) {
+    // W[j] for j = 16..67, q = &W[j - 16]
+    const x = load<u32>(q) ^ load<u32>(q, 7 * 4) ^ rotl<u32>(load<u32>(q, 13 * 4), 15);
+    store<u32>(q, p1(x) ^ rotl<u32>(load<u32>(q, 3 * 4), 7) ^ load<u32>(q, 10 * 4), 16 * 4);
   }
   let a = h(0), b = h(1), c = h(2), d = h(3), e = h(4), f = h(5), g = h(6), hh = h(7);
-  for (let j = 0; j < 64; j++) {
-    const tj: u32 = j < 16 ? 0x79cc4519 : 0x7a879d8a;
+  let t: u32 = 0x79cc4519; // T_j <<< j
+  let q = W; // &W[j]
+  for (; q < W + 16 * 4; q += 4) {
     const a12 = rotl<u32>(a, 12);
-    const ss1 = rotl<u32>(a12 + e + rotl<u32>(tj, <u32>j), 7);
-    const ss2 = ss1 ^ a12;
-    const ff = j < 16 ? a ^ b ^ c : (a & b) | (a & c) | (b & c);
-    const gg = j < 16 ? e ^ f ^ g : (e & f) | (~e & g);
-    const tt1 = ff + d + ss2 + (w(j) ^ w(j + 4));
-    const tt2 = gg + hh + ss1 + w(j);
+    const ss1 = rotl<u32>(a12 + e + t, 7);
+    const wj = load<u32>(q);
+    const tt1 = (a ^ b ^ c) + d + (ss1 ^ a12) + (wj ^ load<u32>(q, 16));
+    const tt2 = (e ^ f ^ g) + hh + ss1 + wj;
     d = c; c = rotl<u32>(b, 9); b = a; a = tt1;
     hh = g; g = rotl<u32>(f, 19); f = e; e = p0(tt2);
+    t = rotl<u32>(t, 1);
+  }
+  t = 0x9d8a7a87; // 0x7a879d8a <<< 16
+  for (; q < W + 64 * 4; q += 4) {
+    const a12 = rotl<u32>(a, 12);
+    const ss1 = rotl<u32>(a12 + e + t, 7);
+    const wj = load<u32>(q);
+    const tt1 = ((a & b) | ((a | b) & c)) + d + (ss1 ^ a12) + (wj ^ load<u32>(q, 16));
+    const tt2 = (((f ^ g) & e) ^ g) + hh + ss1 + wj;
+    d = c; c = rotl<u32>(b, 9); b = a; a = tt1;
+    hh = g; g = rotl<u32>(f, 19); f = e; e = p0(tt2);
+    t = rotl<u32>(t, 1);
   }
   xorH(0, a); xorH(1, b); xorH(2, c); xorH(3, d);
   xorH(4, e); xorH(5, f); xorH(6, g); xorH(7, hh);
