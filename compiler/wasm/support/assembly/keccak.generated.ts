@@ -2,16 +2,17 @@
 // Rebuild with `npx tsx compiler/wasm/support/build.ts`; a test fails when stale.
 //
 // keccak-256: the Keccak-f[1600] state in 25 u64 locals (lane x + 5y),
-// rounds unrolled, theta's parities accumulated by chi.
+// rounds unrolled, theta's parities accumulated by chi; the lanes
+// 1, 7, 8, 14, 17, 22 are stored complemented (lane complementing).
 import { RATE, RC, padBlock } from "./keccak";
 
 /** out[0..32) = keccak-256(data[0..len)). */
 export function keccak256(data: usize, len: u32, out: usize): void {
-  let a0: u64 = 0, a1: u64 = 0, a2: u64 = 0, a3: u64 = 0, a4: u64 = 0;
-  let a5: u64 = 0, a6: u64 = 0, a7: u64 = 0, a8: u64 = 0, a9: u64 = 0;
-  let a10: u64 = 0, a11: u64 = 0, a12: u64 = 0, a13: u64 = 0, a14: u64 = 0;
-  let a15: u64 = 0, a16: u64 = 0, a17: u64 = 0, a18: u64 = 0, a19: u64 = 0;
-  let a20: u64 = 0, a21: u64 = 0, a22: u64 = 0, a23: u64 = 0, a24: u64 = 0;
+  let a0: u64 = 0, a1: u64 = 0xffffffffffffffff, a2: u64 = 0, a3: u64 = 0, a4: u64 = 0;
+  let a5: u64 = 0, a6: u64 = 0, a7: u64 = 0xffffffffffffffff, a8: u64 = 0xffffffffffffffff, a9: u64 = 0;
+  let a10: u64 = 0, a11: u64 = 0, a12: u64 = 0, a13: u64 = 0, a14: u64 = 0xffffffffffffffff;
+  let a15: u64 = 0, a16: u64 = 0, a17: u64 = 0xffffffffffffffff, a18: u64 = 0, a19: u64 = 0;
+  let a20: u64 = 0, a21: u64 = 0, a22: u64 = 0xffffffffffffffff, a23: u64 = 0, a24: u64 = 0;
   let p = data;
   let left = len;
   while (true) {
@@ -70,38 +71,38 @@ export function keccak256(data: usize, len: u32, out: usize): void {
       const b22 = rotl<u64>(a14 ^ d4, 39);
       const b13 = rotl<u64>(a19 ^ d4, 8);
       const b4 = rotl<u64>(a24 ^ d4, 14);
-      c0 = (a0 = b0 ^ (~b1 & b2) ^ load<u64>(RC + r))
-      ^ (a5 = b5 ^ (~b6 & b7))
-      ^ (a10 = b10 ^ (~b11 & b12))
-      ^ (a15 = b15 ^ (~b16 & b17))
-      ^ (a20 = b20 ^ (~b21 & b22));
+      c0 = (a0 = b0 ^ (b1 & b2) ^ load<u64>(RC + r))
+      ^ (a5 = b5 ^ (b6 & b7))
+      ^ (a10 = b10 ^ (b11 & b12))
+      ^ (a15 = b15 ^ (b16 | b17))
+      ^ (a20 = b20 ^ (b21 & b22));
       c1 = (a1 = b1 ^ (~b2 & b3))
-      ^ (a6 = b6 ^ (~b7 & b8))
-      ^ (a11 = b11 ^ (~b12 & b13))
-      ^ (a16 = b16 ^ (~b17 & b18))
-      ^ (a21 = b21 ^ (~b22 & b23));
-      c2 = (a2 = b2 ^ (~b3 & b4))
-      ^ (a7 = b7 ^ (~b8 & b9))
-      ^ (a12 = b12 ^ (~b13 & b14))
-      ^ (a17 = b17 ^ (~b18 & b19))
-      ^ (a22 = b22 ^ (~b23 & b24));
-      c3 = (a3 = b3 ^ (~b4 & b0))
-      ^ (a8 = b8 ^ (~b9 & b5))
-      ^ (a13 = b13 ^ (~b14 & b10))
-      ^ (a18 = b18 ^ (~b19 & b15))
-      ^ (a23 = b23 ^ (~b24 & b20));
-      c4 = (a4 = b4 ^ (~b0 & b1))
-      ^ (a9 = b9 ^ (~b5 & b6))
-      ^ (a14 = b14 ^ (~b10 & b11))
-      ^ (a19 = b19 ^ (~b15 & b16))
-      ^ (a24 = b24 ^ (~b20 & b21));
+      ^ (a6 = b6 ^ (b7 | b8))
+      ^ (a11 = b11 ^ (b12 | b13))
+      ^ (a16 = b16 ^ (b17 & ~b18))
+      ^ (a21 = b21 ^ (b22 | ~b23));
+      c2 = (a2 = ~b2 ^ (b3 | b4))
+      ^ (a7 = b7 ^ (~b8 | b9))
+      ^ (a12 = b12 ^ (b13 & b14))
+      ^ (a17 = b17 ^ (b18 & b19))
+      ^ (a22 = b22 ^ (b23 | b24));
+      c3 = (a3 = b3 ^ (b4 & b0))
+      ^ (a8 = b8 ^ (b9 & b5))
+      ^ (a13 = b13 ^ (b14 | ~b10))
+      ^ (a18 = b18 ^ (b19 | b15))
+      ^ (a23 = b23 ^ (b24 & b20));
+      c4 = (a4 = b4 ^ (b0 | b1))
+      ^ (a9 = b9 ^ (b5 | b6))
+      ^ (a14 = b14 ^ (b10 | b11))
+      ^ (a19 = b19 ^ (b15 & b16))
+      ^ (a24 = b24 ^ (b20 | b21));
     }
     if (!full) break;
     p += RATE;
     left -= RATE;
   }
   store<u64>(out, a0, 0);
-  store<u64>(out, a1, 8);
+  store<u64>(out, ~a1, 8);
   store<u64>(out, a2, 16);
   store<u64>(out, a3, 24);
 }
