@@ -26,12 +26,45 @@ export interface Support {
   heapBase: number;
 }
 
-export function loadSupport(): Support {
+/**
+ * The support module made ready for linking, once per process: internal
+ * names recorded, `rt_*` exports dropped, written back to bytes with its name
+ * section (so the names survive). Each compilation then only reads these
+ * bytes, instead of reading the library and removing a hundred exports again.
+ */
+interface Prepared {
+  bytes: Uint8Array;
+  fn: Record<RtName, string>;
+  /** End of the library's static data. */
+  dataEnd: number;
+}
+
+let prepared: Prepared | undefined;
+
+function prepare(): Prepared {
+  if (prepared) return prepared;
   const raw = readSupportModule();
-  const fn = {} as Record<RtName, string>;
-  for (const key of Object.keys(rt) as RtName[]) fn[key] = internalName(raw, rt[key]);
-  removeSupportExports(raw);
-  return { mod: new WasmModule(raw), fn, heapBase: SUPPORT_HEAP_BASE };
+  const debug = binaryen.getDebugInfo();
+  try {
+    const fn = {} as Record<RtName, string>;
+    for (const key of Object.keys(rt) as RtName[]) fn[key] = internalName(raw, rt[key]);
+    removeSupportExports(raw);
+    binaryen.setDebugInfo(true);
+    const bytes = raw.emitBinary();
+    const dataEnd = Math.max(SUPPORT_HEAP_BASE, ...supportDataSegments().map((s) => s.offset + s.data.length));
+    prepared = { bytes, fn, dataEnd };
+    return prepared;
+  } finally {
+    binaryen.setDebugInfo(debug);
+    raw.dispose();
+  }
+}
+
+export function loadSupport(): Support {
+  const p = prepare();
+  const raw = binaryen.readBinary(p.bytes);
+  raw.setFeatures(binaryen.Features.MVP);
+  return { mod: new WasmModule(raw), fn: p.fn, heapBase: SUPPORT_HEAP_BASE };
 }
 
 /** The internal names of the support library's functions (to tell generated code apart in dumps). */
@@ -52,7 +85,7 @@ export function supportFunctionNames(): Set<string> {
  * when the library changes size.
  */
 export function dataBase(support: Support): number {
-  const end = Math.max(support.heapBase, ...supportDataSegments().map((s) => s.offset + s.data.length));
+  const end = Math.max(support.heapBase, prepare().dataEnd);
   return Math.max(0x10000, Math.ceil(end / 0x10000) * 0x10000);
 }
 
