@@ -1,5 +1,5 @@
 // Small helpers shared by the benchmarks: timing, medians, percentiles, tables.
-export function time(fn: () => void, runs: number, warmup = Math.max(3, Math.floor(runs / 5))): number[] {
+export function time(fn: () => void, runs: number, warmup = Math.max(10, Math.floor(runs / 3))): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
