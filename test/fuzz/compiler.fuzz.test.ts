@@ -1,7 +1,8 @@
 // Fuzzing the whole compiler: whatever the sources, the compiler answers
 // with diagnostics only. Every input goes through the front end (parse,
 // resolve, types, effects); those that check without errors also go through
-// code generation (lower, wasm, abi), and their modules must validate. No
+// code generation (lower, wasm, abi), and their modules must validate as
+// FISCO modules (the VM's MVP and shape checks). No
 // exception may escape, no E0900 (internal error) may appear, every code must
 // be registered and every span must lie inside its file. A failure names the
 // seed and index; `fuzzInputs(SEED, index + 1)` replays it.
@@ -9,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { analyze, compile, codeInfo, hasErrors, type Diagnostic } from "../../compiler/index.ts";
 import { fuzzInputs, corpus, mutate, Rng } from "./mutate.ts";
 import { engine as WebAssembly } from "../../vm/wasm/engine.ts";
+import { validateModule } from "../../vm/index.ts";
 
 const SEED = 0x5eed_0002;
 const COUNT = 10_000;
@@ -67,7 +69,15 @@ describe("compiler fuzz", () => {
         const r = compile({ sources: { "fuzz.weft": text }, optimize: rng.chance(0.3) });
         const problems = diagnosticProblems(r.diagnostics, text);
         if (!r.ok) problems.push(`checked but did not compile: ${r.diagnostics.map((d) => d.code + " " + d.message).join("; ")}`);
-        for (const c of r.contracts) if (!WebAssembly.validate(c.wasm)) problems.push(`${c.name}: invalid module`);
+        for (const c of r.contracts) {
+          if (!WebAssembly.validate(c.wasm)) problems.push(`${c.name}: invalid module`);
+          // The VM's own checks: MVP integer subset, bcos imports only, the four FISCO exports.
+          try {
+            validateModule(c.wasm);
+          } catch (e) {
+            problems.push(`${c.name}: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
         if (problems.length) failures.push(`#${i}: ${problems.join("; ")}\n--- input ---\n${text}`);
       } catch (e) {
         failures.push(`#${i} threw: ${e instanceof Error ? e.stack : String(e)}\n--- input ---\n${text}`);
