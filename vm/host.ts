@@ -110,6 +110,14 @@ function write(f: Frame, off: number, data: Uint8Array): void {
   markRange(slot.view, slot.words, slot.code.plan.layout, off >>> 0, data.length);
 }
 
+/** The get… functions that hand the contract a byte string: check room, charge the copy, write, return the length. */
+function give(f: Frame, fn: string, off: number, bytes: Uint8Array): number {
+  bounds(f, fn, off, bytes.length);
+  charge(f, fn, C * bytes.length);
+  write(f, off, bytes);
+  return bytes.length;
+}
+
 export function createHost(env: HostEnv): Record<string, (...args: number[]) => unknown> {
   return {
     getCallDataSize: () => env.frame.input.length,
@@ -151,27 +159,9 @@ export function createHost(env: HostEnv): Record<string, (...args: number[]) => 
       write(f, vOff, value);
       return value.length;
     },
-    getCaller(off) {
-      const f = env.frame;
-      bounds(f, "getCaller", off, f.callerBytes.length);
-      charge(f, "getCaller", C * f.callerBytes.length);
-      write(f, off, f.callerBytes);
-      return f.callerBytes.length;
-    },
-    getTxOrigin(off) {
-      const f = env.frame;
-      bounds(f, "getTxOrigin", off, env.originBytes.length);
-      charge(f, "getTxOrigin", C * env.originBytes.length);
-      write(f, off, env.originBytes);
-      return env.originBytes.length;
-    },
-    getAddress(off) {
-      const f = env.frame;
-      bounds(f, "getAddress", off, f.addressBytes.length);
-      charge(f, "getAddress", C * f.addressBytes.length);
-      write(f, off, f.addressBytes);
-      return f.addressBytes.length;
-    },
+    getCaller: (off) => give(env.frame, "getCaller", off, env.frame.callerBytes),
+    getTxOrigin: (off) => give(env.frame, "getTxOrigin", off, env.originBytes),
+    getAddress: (off) => give(env.frame, "getAddress", off, env.frame.addressBytes),
     getBlockNumber: () => env.blockNumber,
     getBlockTimestamp: () => env.blockTimestamp,
     log(dOff, dLen, nTopics, t1, t2, t3, t4) {
