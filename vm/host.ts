@@ -110,7 +110,7 @@ function write(f: Frame, off: number, data: Uint8Array): void {
   markRange(slot.view, slot.words, slot.code.plan.layout, off >>> 0, data.length);
 }
 
-/** The get… functions that hand the contract a byte string: check room, charge the copy, write, return the length. */
+/** Hands the contract a byte string (call data, caller, return data, …): check room, charge the copy, write, return the length. */
 function give(f: Frame, fn: string, off: number, bytes: Uint8Array): number {
   bounds(f, fn, off, bytes.length);
   charge(f, fn, C * bytes.length);
@@ -122,10 +122,7 @@ export function createHost(env: HostEnv): Record<string, (...args: number[]) => 
   return {
     getCallDataSize: () => env.frame.input.length,
     getCallData(off) {
-      const f = env.frame;
-      bounds(f, "getCallData", off, f.input.length);
-      charge(f, "getCallData", C * f.input.length);
-      write(f, off, f.input);
+      give(env.frame, "getCallData", off, env.frame.input);
     },
     finish(off, len) {
       const f = env.frame;
@@ -176,10 +173,7 @@ export function createHost(env: HostEnv): Record<string, (...args: number[]) => 
     },
     getReturnDataSize: () => env.frame.returnData.length,
     getReturnData(off) {
-      const f = env.frame;
-      bounds(f, "getReturnData", off, f.returnData.length);
-      charge(f, "getReturnData", C * f.returnData.length);
-      write(f, off, f.returnData);
+      give(env.frame, "getReturnData", off, env.frame.returnData);
     },
     getExternalCodeSize(aOff, aLen) {
       const f = env.frame;

@@ -139,40 +139,29 @@ export function sRead(fx: FnCx, t: Type, key: Expr): Expr {
       const elem = t.elem;
       const stride = slotSize(irType(elem));
       const width = slotWidth(irType(elem));
+      // Element i lives under key ‖ "$" ‖ SCALE(u32 i); read `count` of them into memory at `base`.
+      const readElements = (base: number, count: ReturnType<typeof E.i32>) =>
+        countedLoop(h, count, (i) => [
+          {
+            k: "store",
+            width,
+            ptr: addr(E.local(base), E.local(i), stride),
+            offset: 0,
+            value: sRead(h, elem, subKey(h, k, raw("$"), u32Part(E.local(i)))),
+          },
+        ]);
+      const p = h.temp(it, "v");
       if (t.size !== null) {
-        const p = h.temp(it, "v");
         h.body.push({ k: "set", local: p.index, value: { k: "alloc", size: E.i32(blockSize(it as never)) } });
-        h.body.push(
-          ...countedLoop(h, E.i32(t.size), (i) => [
-            {
-              k: "store",
-              width,
-              ptr: addr(E.local(p), E.local(i), stride),
-              offset: 0,
-              value: sRead(h, elem, subKey(h, k, raw("$"), u32Part(E.local(i)))),
-            },
-          ]),
-        );
-        h.body.push({ k: "return", value: E.local(p) });
+        h.body.push(...readElements(p.index, E.i32(t.size)));
       } else {
         const n = h.temp(U32, "n");
-        const p = h.temp(it, "v");
         const data = h.temp(U32, "data");
         h.body.push({ k: "set", local: n.index, value: { k: "sload", ty: U32, key: k } });
         h.body.push(...newDynArray(h, p.index, data.index, E.local(n), stride));
-        h.body.push(
-          ...countedLoop(h, E.local(n), (i) => [
-            {
-              k: "store",
-              width,
-              ptr: addr(E.local(data), E.local(i), stride),
-              offset: 0,
-              value: sRead(h, elem, subKey(h, k, raw("$"), u32Part(E.local(i)))),
-            },
-          ]),
-        );
-        h.body.push({ k: "return", value: E.local(p) });
+        h.body.push(...readElements(data.index, E.local(n)));
       }
+      h.body.push({ k: "return", value: E.local(p) });
       return;
     }
     const lay = recordLayout(it as never);
