@@ -5,29 +5,19 @@
  * `finish`) trailing bytes are errors.
  */
 import { VmError } from "../errors.ts";
+import { GrowableBytes } from "../growable.ts";
 
-export class ScaleWriter {
-  private buf = new Uint8Array(64);
-  length = 0;
-
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
+export class ScaleWriter extends GrowableBytes {
+  constructor() {
+    super(64);
   }
 
   byte(b: number): void {
-    this.room(1);
-    this.buf[this.length++] = b;
+    this.push(b);
   }
 
   bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
+    this.append(b);
   }
 
   /** `value` (already range-checked, two's complement if negative) in `size` bytes, little-endian. */
@@ -70,10 +60,6 @@ export class ScaleWriter {
   lengthPrefixed(b: Uint8Array): void {
     this.compact(b.length);
     this.bytes(b);
-  }
-
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
   }
 }
 

@@ -1,5 +1,6 @@
 /** Byte reader and writer for the Wasm binary format (strict LEB128). */
 import { VmError } from "../errors.ts";
+import { GrowableBytes } from "../growable.ts";
 
 export class WasmReader {
   pos: number;
@@ -79,33 +80,18 @@ export class WasmReader {
   }
 }
 
-export class WasmWriter {
-  private buf: Uint8Array;
-  length = 0;
-
+export class WasmWriter extends GrowableBytes {
   constructor(capacity = 256) {
-    this.buf = new Uint8Array(capacity);
-  }
-
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
+    super(capacity);
   }
 
   byte(b: number): this {
-    this.room(1);
-    this.buf[this.length++] = b;
+    this.push(b);
     return this;
   }
 
   bytes(src: Uint8Array): this {
-    this.room(src.length);
-    this.buf.set(src, this.length);
-    this.length += src.length;
+    this.append(src);
     return this;
   }
 
@@ -142,9 +128,5 @@ export class WasmWriter {
     const inner = new WasmWriter();
     fill(inner);
     return this.u32(inner.length).bytes(inner.finish());
-  }
-
-  finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
   }
 }
