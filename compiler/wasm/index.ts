@@ -2,13 +2,15 @@
 //
 //   generateModule(program, contract, { crypto, optimize, wat })
 //     lowers the contract (compiler/lower), emits every IR function into a
-//     copy of the support library (link.ts), lays out constant data after
-//     the library's, exports exactly memory/deploy/main/hash_type, checks the
-//     module is valid Wasm MVP, then optimizes (-O2, shrink 1) or at least
-//     removes unused support functions.
+//     small binaryen module that imports the support functions it calls,
+//     lays out constant data after the library's, checks that module is
+//     valid Wasm MVP, links it with the reached part of the support library
+//     (link.ts: exactly memory/deploy/main/hash_type exported), then with
+//     `optimize` runs binaryen's -O2 (shrink 1) over the linked module.
 //
-// Files: module.ts (typed binaryen wrapper), link.ts (support library),
-// data.ts (constant data), emit/ (one file per group of IR constructs).
+// Files: module.ts (typed binaryen wrapper), link.ts (linker), binary/ (Wasm
+// binary reading and writing for the linker), data.ts (constant data),
+// emit/ (one file per group of IR constructs).
 import binaryen from "binaryen";
 import type { ContractInfo, TypedProgram } from "../types/model.ts";
 import type { Diagnostic } from "../diagnostics/index.ts";
@@ -16,7 +18,8 @@ import { diagnostic, hasErrors } from "../diagnostics/index.ts";
 import type { Crypto } from "../abi/selector.ts";
 import { lowerContract } from "../lower/index.ts";
 import { DataBuilder } from "./data.ts";
-import { dataBase, finishLink, loadSupport } from "./link.ts";
+import { dataBase, link, MAX_PAGES, runtimeNames } from "./link.ts";
+import { WasmModule } from "./module.ts";
 import { Gen } from "./emit/context.ts";
 import { emitFunction } from "./emit/function.ts";
 
@@ -44,26 +47,40 @@ export function generateModule(program: TypedProgram, contract: ContractInfo, op
   }
   if (hasErrors(lowered.diagnostics)) return { wasm: new Uint8Array(0), diagnostics: lowered.diagnostics, generated: [] };
 
-  const support = loadSupport();
-  const raw = support.mod.raw;
   const levels = { optimize: binaryen.getOptimizeLevel(), shrink: binaryen.getShrinkLevel(), debug: binaryen.getDebugInfo() };
+  const own = new binaryen.Module();
+  let linked: binaryen.Module | null = null;
   try {
-    const data = new DataBuilder(dataBase(support));
-    const gen = new Gen(support.mod, support.fn, data);
+    own.setFeatures(binaryen.Features.MVP);
+    own.setMemory(1, MAX_PAGES, "memory");
+    const mod = new WasmModule(own);
+    const data = new DataBuilder(dataBase());
+    const gen = new Gen(mod, runtimeNames(), data);
     for (const fn of lowered.module.functions) emitFunction(gen, fn);
-    const exported = (as: string) => lowered.module.functions.find((f) => f.exportAs === as)!.name;
-    finishLink(support, { base: data.base, bytes: data.bytes() }, { deploy: exported("deploy"), main: exported("main"), hashType: exported("hash_type") });
-    raw.setFeatures(binaryen.Features.MVP);
-    if (!raw.validate()) throw new Error("generated module does not validate as Wasm MVP");
+    for (const as of ["deploy", "main", "hash_type"]) own.addFunctionExport(lowered.module.functions.find((f) => f.exportAs === as)!.name, as);
+    if (!own.validate()) throw new Error("generated code does not validate as Wasm MVP");
+    // Names are only worth writing when someone reads the text.
+    binaryen.setDebugInfo(opts.wat === true);
+    const ownData = { base: data.base, bytes: data.bytes() };
+    const bytes = link(own.emitBinary(), { data: ownData, names: opts.wat === true });
     binaryen.setDebugInfo(false);
+    const result: GenerateResult = { wasm: bytes, diagnostics: lowered.diagnostics, generated: gen.generated };
     if (opts.optimize) {
+      linked = binaryen.readBinary(bytes);
+      linked.setFeatures(binaryen.Features.MVP);
       binaryen.setOptimizeLevel(2);
       binaryen.setShrinkLevel(1);
-      raw.optimize();
+      linked.optimize();
+      result.wasm = linked.emitBinary();
+      if (opts.wat) {
+        binaryen.setDebugInfo(true);
+        result.wat = linked.emitText();
+      }
+    } else if (opts.wat) {
+      result.wasm = link(own.emitBinary(), { data: ownData });
+      linked = binaryen.readBinary(bytes);
+      result.wat = linked.emitText();
     }
-    raw.runPasses(["remove-unused-module-elements"]);
-    const result: GenerateResult = { wasm: raw.emitBinary(), diagnostics: lowered.diagnostics, generated: gen.generated };
-    if (opts.wat) result.wat = raw.emitText();
     return result;
   } catch (err) {
     return failed(contract, err);
@@ -71,7 +88,8 @@ export function generateModule(program: TypedProgram, contract: ContractInfo, op
     binaryen.setOptimizeLevel(levels.optimize);
     binaryen.setShrinkLevel(levels.shrink);
     binaryen.setDebugInfo(levels.debug);
-    raw.dispose();
+    own.dispose();
+    linked?.dispose();
   }
 }
 

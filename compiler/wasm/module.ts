@@ -188,6 +188,10 @@ export class WasmModule {
       fnApi.setLocalName(ref, i, unique);
     });
   }
+  /** Declares an imported function, called by `name` in this module. */
+  importFunction(name: string, module: string, base: string, params: readonly ValType[], result: ResultType): void {
+    this.raw.addFunctionImport(name, module, base, binaryen.createType(params.map(bt)), bt(result));
+  }
   hasFunction(name: string): boolean {
     return this.raw.getFunction(name) !== 0;
   }

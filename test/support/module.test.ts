@@ -1,13 +1,13 @@
 // The support module's shape (MVP, bcos imports only, the API table) and
-// the linking recipe of README.md, exercised on a small contract.
+// the linker (compiler/wasm/link.ts), exercised on a small hand-built contract.
 import { describe, expect, it } from "vitest";
 import binaryen from "binaryen";
 import {
   SUPPORT_EXPORTS, SUPPORT_HEAP_BASE, SUPPORT_HEAP_PTR_GLOBAL, binaryenParams, binaryenResult, internalName,
-  readSupportModule, removeSupportExports, rt, rtFunctions, setHeapStart, setMemoryWithSupportData, signatureText,
-  supportDataSegments,
-  supportModuleBytes,
+  readSupportModule, rt, rtFunctions, signatureText, supportDataSegments, supportModuleBytes,
 } from "../../compiler/wasm/support/index.ts";
+import { parseModule } from "../../compiler/wasm/binary/read.ts";
+import { dataBase, link, MAX_PAGES, RT_MODULE, runtimeNames } from "../../compiler/wasm/link.ts";
 import { Support, supportModule } from "./harness.ts";
 import { WebAssemblyApi, moduleImports } from "./wasm.ts";
 import { createHash } from "node:crypto";
@@ -85,54 +85,77 @@ describe("support module shape", () => {
   });
 });
 
-describe("linking a contract onto the support module", () => {
+describe("linking a contract with the support module (compiler/wasm/link.ts)", () => {
+  const own = new TextEncoder().encode("\x05\x00\x00\x00hello");
+
   /**
-   * main(): calldata = a ‖ b (u256, 32 bytes BE each) -> finish(SCALE(a + b))
-   * with a greeting of our own placed in a data segment after the library's.
+   * A hand-built generated module: main(): calldata = a ‖ b (u256, 32 bytes
+   * BE each) -> finish(SCALE(a + b) ‖ a greeting from our own data segment).
+   * Support functions are imports from `rt`, as Gen.rt declares them.
    */
-  function buildContract(): Uint8Array {
-    const mod = readSupportModule();
-    const own = new TextEncoder().encode("\x05\x00\x00\x00hello");
-    const ownAt = SUPPORT_HEAP_BASE;
-    setHeapStart(mod, (ownAt + own.length + 7) & ~7);
-    setMemoryWithSupportData(mod, 1, 1024, [{ offset: ownAt, data: own }]);
-    const call = (f: (typeof rt)[keyof typeof rt], ...args: number[]) =>
-      mod.call(internalName(mod, f), args, binaryenResult(f));
+  function generated(opts: { wrongSignature?: boolean; unknown?: boolean } = {}): Uint8Array {
+    const mod = new binaryen.Module();
+    mod.setFeatures(binaryen.Features.MVP);
+    mod.setMemory(1, MAX_PAGES, "memory");
+    const names = runtimeNames();
+    const imported = new Set<string>();
+    const call = (f: (typeof rt)[keyof typeof rt], ...args: number[]) => {
+      const key = (Object.keys(rt) as (keyof typeof rt)[]).find((k) => rt[k] === f)!;
+      if (!imported.has(f.name)) {
+        imported.add(f.name);
+        mod.addFunctionImport(names[key], RT_MODULE, f.name, binaryenParams(f), binaryenResult(f));
+      }
+      return mod.call(names[key], args, binaryenResult(f));
+    };
+    if (opts.unknown) mod.addFunctionImport("nope", RT_MODULE, "rt_nope", binaryen.none, binaryen.none);
+    if (opts.wrongSignature) mod.addFunctionImport("finish64", RT_MODULE, rt.finish.name, binaryen.i64, binaryen.none);
     const local = (i: number) => mod.local.get(i, binaryen.i32);
     const body = mod.block(null, [
-      mod.call(internalName(mod, rt.setCrypto), [mod.i32.const(0)], binaryen.none),
+      call(rt.setCrypto, mod.i32.const(0)),
       mod.local.set(0, call(rt.rdNew, call(rt.calldata))),
       mod.local.set(1, call(rt.rdBigBe32, local(0))),
       mod.local.set(2, call(rt.rdBigBe32, local(0))),
-      mod.call(internalName(mod, rt.rdEnd), [local(0)], binaryen.none),
+      call(rt.rdEnd, local(0)),
       mod.local.set(3, call(rt.bufNew, mod.i32.const(64))),
-      mod.call(internalName(mod, rt.bufPutBigBe32), [local(3),
-        call(rt.add256, local(1), local(2), mod.i32.const(256), mod.i32.const(0))], binaryen.none),
-      mod.call(internalName(mod, rt.bufPutBytes), [local(3), mod.i32.const(ownAt)], binaryen.none),
-      mod.call(internalName(mod, rt.finish), [call(rt.bufToBytes, local(3))], binaryen.none),
+      call(rt.bufPutBigBe32, local(3), call(rt.add256, local(1), local(2), mod.i32.const(256), mod.i32.const(0))),
+      call(rt.bufPutBytes, local(3), mod.i32.const(dataBase())),
+      call(rt.finish, call(rt.bufToBytes, local(3))),
     ]);
     mod.addFunction("weft$main", binaryen.none, binaryen.none, [binaryen.i32, binaryen.i32, binaryen.i32, binaryen.i32], body);
     mod.addFunction("weft$deploy", binaryen.none, binaryen.none, [], mod.nop());
     mod.addFunction("weft$hash_type", binaryen.none, binaryen.i32, [], mod.i32.const(0));
-    // the typed table agrees with the module it describes
-    for (const f of rtFunctions) {
-      const info = binaryen.getFunctionInfo(mod.getFunction(internalName(mod, f)));
-      expect([info.params, info.results]).toEqual([binaryenParams(f), binaryenResult(f)]);
-    }
-    removeSupportExports(mod);
     mod.addFunctionExport("weft$main", "main");
     mod.addFunctionExport("weft$deploy", "deploy");
     mod.addFunctionExport("weft$hash_type", "hash_type");
-    mod.runPasses(["remove-unused-module-elements"]);
     expect(mod.validate()).toBeTruthy();
+    binaryen.setDebugInfo(true);
     const out = mod.emitBinary();
+    binaryen.setDebugInfo(false);
     mod.dispose();
     return out;
   }
 
-  it("runs: heap after the generator's data, library data intact, unused functions dropped", () => {
-    const wasm = buildContract();
-    expect(wasm.length).toBeLessThan(supportModuleBytes().length);
+  const linkOwn = (bytes: Uint8Array, names = false) => link(bytes, { data: { base: dataBase(), bytes: own }, names });
+
+  it("the typed table agrees with the library's signatures", () => {
+    const mod = readSupportModule();
+    for (const f of rtFunctions) {
+      const info = binaryen.getFunctionInfo(mod.getFunction(internalName(mod, f)));
+      expect([info.params, info.results]).toEqual([binaryenParams(f), binaryenResult(f)]);
+    }
+    mod.dispose();
+  });
+
+  it("runs: calls renumbered, library data intact, our data after it, only reached functions kept", () => {
+    const wasm = linkOwn(generated());
+    const mod = binaryen.readBinary(wasm);
+    mod.setFeatures(binaryen.Features.MVP);
+    expect(mod.validate()).toBeTruthy();
+    const support = readSupportModule();
+    expect(mod.getNumFunctions()).toBeLessThan(support.getNumFunctions() / 2);
+    expect(mod.getNumFunctions()).toBeGreaterThan(10); // add256 and the SCALE codec pull in their callees
+    support.dispose();
+    mod.dispose();
     const s = new Support(new WebAssemblyApi.Module(wasm));
     expect(Object.keys(s.x).sort()).toEqual(["deploy", "hash_type", "main", "memory"]);
     const a = (1n << 200n) + 5n, b = (1n << 255n) - 1n;
@@ -142,9 +165,33 @@ describe("linking a contract onto the support module", () => {
     expect(Buffer.from(s.host.output!).toString("hex")).toBe(be(a + b).toString("hex") + "14" + Buffer.from("hello").toString("hex"));
     s.host.calldata = new Uint8Array(Buffer.concat([be((1n << 256n) - 1n), be(1n)]));
     expect(() => s.x.main()).toThrow(/revert 0x[0-9a-f]{8}11000000/); // checked u256 overflow: Panic(0x11)
-    expect(() => setMemoryWithSupportData(readSupportModule(), 1, 1, [{ offset: SUPPORT_HEAP_BASE - 8, data: new Uint8Array(1) }]))
-      .toThrow(/overlaps/);
-    expect(() => setHeapStart(readSupportModule(), SUPPORT_HEAP_BASE + 4)).toThrow(/multiple of 8/);
+  });
+
+  it("the heap starts after our data and every data segment is kept", () => {
+    const wasm = linkOwn(generated());
+    const mod = binaryen.readBinary(wasm);
+    const heap = binaryen.getGlobalInfo(mod.getGlobalByIndex(SUPPORT_HEAP_PTR_GLOBAL.index));
+    expect((binaryen.getExpressionInfo(heap.init) as binaryen.ConstInfo).value).toBe((dataBase() + own.length + 7) & ~7);
+    mod.dispose();
+    const segments = parseModule(wasm).data;
+    expect(segments.slice(0, -1)).toEqual(supportDataSegments());
+    expect(segments.at(-1)).toEqual({ offset: dataBase(), data: own });
+  });
+
+  it("writes function and local names only when asked", () => {
+    const plain = linkOwn(generated());
+    const named = linkOwn(generated(), true);
+    expect(named.length).toBeGreaterThan(plain.length);
+    const mod = binaryen.readBinary(named);
+    const wat = mod.emitText();
+    mod.dispose();
+    expect(wat).toContain("(func $weft$main");
+    expect(wat).toContain(`(call $${runtimeNames().add256}`);
+  });
+
+  it("refuses an import the library does not export, or one with another signature", () => {
+    expect(() => linkOwn(generated({ unknown: true }))).toThrow(/rt\.rt_nope, which the support library does not export/);
+    expect(() => linkOwn(generated({ wrongSignature: true }))).toThrow(/rt_finish with a signature other than the library's/);
   });
 });
 

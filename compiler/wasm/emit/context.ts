@@ -1,6 +1,7 @@
-// Code generation state. `Gen` is per module: the binaryen module (the
-// support library plus our functions), the runtime's internal names, the
-// constant data and the private intrinsics built so far. `FnEmitter` is per
+// Code generation state. `Gen` is per module: the binaryen module (our
+// functions, with the support functions they call as imports), the
+// runtime's function names, the constant data and the private intrinsics
+// built so far. `FnEmitter` is per
 // IR function: its Wasm locals (IR locals first, then scratch locals the
 // emitters ask for) and its label names.
 import type { IrFunction, IrType } from "../../lower/ir.ts";
@@ -9,11 +10,14 @@ import type { RtName } from "../support/api.ts";
 import { rt } from "../support/api.ts";
 import type { Ex, ResultType, ValType, WasmModule } from "../module.ts";
 import type { DataBuilder } from "../data.ts";
+import { RT_MODULE } from "../link.ts";
 
 export class Gen {
   /** Names of functions added by the code generator (IR functions and intrinsics). */
   readonly generated: string[] = [];
   private readonly intrinsics = new Set<string>();
+  /** Runtime functions imported so far (imports are added on first use). */
+  private readonly imported = new Set<string>();
 
   constructor(
     readonly mod: WasmModule,
@@ -21,10 +25,18 @@ export class Gen {
     readonly data: DataBuilder,
   ) {}
 
-  /** Calls a runtime function of the support library. */
+  /**
+   * Calls a runtime function of the support library: an import from
+   * RT_MODULE that the linker (../link.ts) resolves to the library's function.
+   */
   rt(name: RtName, args: Ex[]): Ex {
     const f = rt[name];
-    return this.mod.call(this.rtNames[name], args, f.result ?? "none");
+    const internal = this.rtNames[name];
+    if (!this.imported.has(internal)) {
+      this.imported.add(internal);
+      this.mod.importFunction(internal, RT_MODULE, f.name, f.params, f.result ?? "none");
+    }
+    return this.mod.call(internal, args, f.result ?? "none");
   }
 
   /**
