@@ -1,6 +1,12 @@
 // Small helpers shared by the benchmarks: timing, medians, percentiles, tables.
-export function time(fn: () => void, runs: number, warmup = Math.max(10, Math.floor(runs / 3))): number[] {
-  for (let i = 0; i < warmup; i++) fn();
+/**
+ * `runs` timings (ms) of `fn`, after a warm-up of at least `warmupMs` and at
+ * least 10 calls: long enough for V8 to optimise the hot code, so that
+ * "warm" means the steady state for every peer measured alike.
+ */
+export function time(fn: () => void, runs: number, warmupMs = 1000): number[] {
+  const until = performance.now() + warmupMs;
+  for (let i = 0; i < 10 || performance.now() < until; i++) fn();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
