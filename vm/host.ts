@@ -7,8 +7,7 @@
  * Each frame has its own gas counter (its instance's global), as in FISCO.
  */
 import { Abort, EMPTY, gasExhausted, type Frame, type Outcome } from "./frame.ts";
-import { RECENT, type Entry, type Journal } from "./journal.ts";
-import { latin1 } from "./keys.ts";
+import type { Entry, Journal } from "./journal.ts";
 import { refreshViews } from "./modules.ts";
 import { markRange } from "./sandbox/restore.ts";
 import { Reasons } from "./status.ts";
@@ -73,12 +72,6 @@ function read(f: Frame, off: number, len: number): Uint8Array {
   return copyOut(slot.view, slot.base + (off >>> 0), len >>> 0);
 }
 
-function sameBytes(key: Uint8Array, view: Uint8Array, at: number, len: number): boolean {
-  if (key.length !== len) return false;
-  for (let i = 0; i < len; i++) if (key[i] !== view[at + i]) return false;
-  return true;
-}
-
 /** A copy of view[at, at + len); a loop beats `slice` for the short values contracts pass. */
 function copyOut(view: Uint8Array, at: number, len: number): Uint8Array {
   if (len > 64) return view.slice(at, at + len);
@@ -91,15 +84,7 @@ function copyOut(view: Uint8Array, at: number, len: number): Uint8Array {
 function entryAt(env: HostEnv, f: Frame, off: number, len: number): Entry {
   const slot = f.slot;
   refreshViews(slot);
-  const at = slot.base + (off >>> 0);
-  const recent = env.journal.recent;
-  for (let i = 0; i < RECENT; i++) {
-    const e = recent[i];
-    if (e === undefined) break;
-    if (e.address === f.address && sameBytes(e.key, slot.view, at, len >>> 0)) return e;
-  }
-  const keyStr = latin1(slot.buf, at, at + (len >>> 0));
-  return env.journal.find(f.address, keyStr) ?? env.journal.load(f.address, keyStr, copyOut(slot.view, at, len >>> 0));
+  return env.journal.entry(f.address, slot.data, slot.base + (off >>> 0), len >>> 0);
 }
 
 /** Copy bytes into contract memory at `off` and flag the chunks dirty (bounds checked, gas taken). */

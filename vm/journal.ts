@@ -3,20 +3,27 @@
  * checkpoint when they start; a failed frame rolls back to it (its writes
  * vanish), a successful one simply keeps them, which merges them into the
  * caller. `commit` writes the surviving changes to the chain state in the
- * order keys were first touched. Keys are latin1 strings of the key bytes.
+ * order keys were first touched.
  *
  * This is on every call's path, so nothing is reallocated per transaction:
- * entries carry the number of the transaction that loaded them, and an entry
- * of an earlier transaction counts as absent (the maps are emptied only when
- * they grow large).
+ * entries are kept between transactions (found by their key bytes, see
+ * keytable.ts) and carry the number of the transaction that loaded them; an
+ * entry of an earlier transaction counts as absent and is read from the
+ * chain state again (the tables are emptied only when they grow large).
  */
 import { StateFailure } from "./frame.ts";
+import { bytesToKey } from "./keys.ts";
+import { KeyTable, keyHash, sameBytes } from "./keytable.ts";
 import type { ChainState } from "./state.ts";
 
 export interface Entry {
   address: string;
+  /** the key as a latin1 string, for ChainStates keyed by strings */
   keyStr: string;
   key: Uint8Array;
+  /** the same bytes, for comparing keys a word at a time */
+  keyView: DataView;
+  hash: number;
   value: Uint8Array | undefined;
   dirty: boolean;
   /** the transaction that loaded it */
@@ -33,7 +40,7 @@ export const RECENT = 4;
 const MAX_KEPT_KEYS = 1 << 16;
 
 export class Journal {
-  private byAddress = new Map<string, Map<string, Entry>>();
+  private byAddress = new Map<string, KeyTable<Entry>>();
   private keys = 0;
   private tx = 1;
   /** entries loaded in this transaction, in first-touch order */
@@ -42,25 +49,46 @@ export class Journal {
   private undo: Undo[] = [];
   private undoTop = 0;
   private lastAddress: string | undefined;
-  private lastMap: Map<string, Entry> | undefined;
+  private lastTable: KeyTable<Entry> | undefined;
   /** the last few entries touched, most recent first: contracts read a key, then write it */
-  readonly recent: (Entry | undefined)[] = new Array(RECENT).fill(undefined);
+  private readonly recent: (Entry | undefined)[] = new Array(RECENT).fill(undefined);
 
   constructor(private readonly state: ChainState) {}
 
-  private entries(address: string): Map<string, Entry> {
-    if (this.lastAddress === address) return this.lastMap!;
-    let m = this.byAddress.get(address);
-    if (!m) this.byAddress.set(address, (m = new Map()));
+  private table(address: string): KeyTable<Entry> {
+    if (this.lastAddress === address) return this.lastTable!;
+    let t = this.byAddress.get(address);
+    if (!t) this.byAddress.set(address, (t = new KeyTable()));
     this.lastAddress = address;
-    this.lastMap = m;
-    return m;
+    this.lastTable = t;
+    return t;
   }
 
-  /** The entry for a key already seen in this transaction, if any. */
-  find(address: string, keyStr: string): Entry | undefined {
-    const e = this.entries(address).get(keyStr);
-    if (e === undefined || e.tx !== this.tx) return undefined;
+  /**
+   * The entry of `address`'s key bytes[at, at + len), read from the chain
+   * state if this transaction has not touched it yet. `bytes` is only read
+   * (the key is copied when it is new).
+   */
+  entry(address: string, bytes: DataView, at: number, len: number): Entry {
+    const r = this.recent;
+    for (let i = 0; i < RECENT; i++) {
+      const e = r[i];
+      if (e === undefined) break;
+      if (e.address === address && sameBytes(e.keyView, bytes, at, len)) {
+        if (i > 0) this.touch(e);
+        return e;
+      }
+    }
+    const table = this.table(address);
+    const hash = keyHash(bytes, at, len);
+    let e = table.get(hash, bytes, at, len);
+    if (e === undefined) {
+      const key = new Uint8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + len));
+      e = { address, keyStr: bytesToKey(key), key, keyView: new DataView(key.buffer), hash, value: undefined, dirty: false, tx: 0 };
+      table.add(e);
+      this.keys++;
+    }
+    if (e.tx !== this.tx) this.load(e);
     this.touch(e);
     return e;
   }
@@ -68,35 +96,26 @@ export class Journal {
   private touch(e: Entry): void {
     const r = this.recent;
     if (r[0] === e) return;
-    for (let i = RECENT - 1; i > 0; i--) r[i] = r[i - 1];
+    let i = 1;
+    while (i < RECENT - 1 && r[i] !== e) i++;
+    for (; i > 0; i--) r[i] = r[i - 1];
     r[0] = e;
   }
 
-  /** Read a key not seen yet in this transaction from the chain state; `key` must not change afterwards. */
-  load(address: string, keyStr: string, key: Uint8Array): Entry {
+  /** Read an entry's value from the chain state: the first touch in this transaction. */
+  private load(e: Entry): void {
     let stored: Uint8Array | undefined;
     try {
-      stored = this.state.getStorage(address, key, keyStr);
-    } catch (e) {
-      throw new StateFailure(e);
+      stored = this.state.getStorage(e.address, e.key, e.keyStr);
+    } catch (err) {
+      throw new StateFailure(err);
     }
-    const value = stored && stored.length > 0 ? stored : undefined;
-    const m = this.entries(address);
-    let e = m.get(keyStr);
-    if (e) {
-      e.key = key;
-      e.value = value;
-      e.dirty = false;
-      e.tx = this.tx;
-    } else {
-      m.set(keyStr, (e = { address, keyStr, key, value, dirty: false, tx: this.tx }));
-      this.keys++;
-    }
+    e.value = stored && stored.length > 0 ? stored : undefined;
+    e.dirty = false;
+    e.tx = this.tx;
     if (this.touchedCount < this.touched.length) this.touched[this.touchedCount] = e;
     else this.touched.push(e);
     this.touchedCount++;
-    this.touch(e);
-    return e;
   }
 
   /** value undefined (or empty) deletes */
@@ -144,7 +163,7 @@ export class Journal {
     if (this.keys > MAX_KEPT_KEYS) {
       this.byAddress.clear();
       this.keys = 0;
-      this.lastAddress = this.lastMap = undefined;
+      this.lastAddress = this.lastTable = undefined;
     }
   }
 }

@@ -9,13 +9,3 @@ export function bytesToKey(b: Uint8Array): string {
 export function keyToBytes(s: string): Uint8Array {
   return new Uint8Array(Buffer.from(s, "latin1"));
 }
-
-/** Node's Buffer has a direct latin1 slice; `toString("latin1", …)` reaches it through a dispatch. */
-interface Latin1Slicer {
-  latin1Slice(start: number, end: number): string;
-}
-
-/** Bytes [start, end) of a Buffer as a latin1 string. */
-export function latin1(buf: Buffer, start: number, end: number): string {
-  return (buf as unknown as Latin1Slicer).latin1Slice(start, end);
-}

@@ -2,18 +2,17 @@
  * Compiled contract code, cached by code hash, and pools of sandboxed
  * instances that are reset between frames (see sandbox/plan.ts).
  */
-import { Buffer } from "node:buffer";
 import { PAGE } from "./sandbox/layout.ts";
 import { planSandbox, type SandboxExports, type SandboxPlan } from "./sandbox/plan.ts";
-import { restoreDirty } from "./sandbox/restore.ts";
+import { ChunkImages, restoreDirty } from "./sandbox/restore.ts";
 import { engine, type WasmImports, type WasmMemory, type WasmModuleHandle } from "./wasm/engine.ts";
 
 export interface LoadedCode {
   hash: string;
   module: WasmModuleHandle;
   plan: SandboxPlan;
-  /** contract memory over [plan.dataLo, plan.dataHi) right after instantiation */
-  image?: Uint8Array;
+  /** what resets restore: contract memory over [plan.dataLo, plan.dataHi) right after instantiation, zeros elsewhere */
+  images?: ChunkImages;
 }
 
 /** Least-recently-used cache of compiled code, keyed by code hash. May be shared by several VMs. */
@@ -56,10 +55,10 @@ export interface Slot {
   /** contract address 0 is real address `base` */
   base: number;
   memory: WasmMemory;
-  /** the real memory (refreshed after a grow detaches it), as bytes, words and a Buffer (for latin1 keys) */
+  /** the real memory (refreshed after a grow detaches it), as bytes, words and a DataView (for storage keys) */
   view: Uint8Array;
   words: Uint32Array;
-  buf: Buffer;
+  data: DataView;
   /** gas, memory size and reset (this instance's own gas counter is its gas) */
   sandbox: SandboxExports;
   /** the contract's memory size at the start of every frame */
@@ -78,7 +77,7 @@ export function refreshViews(slot: Slot): void {
   if (slot.view.byteLength !== 0) return;
   slot.view = new Uint8Array(slot.memory.buffer);
   slot.words = new Uint32Array(slot.memory.buffer);
-  slot.buf = Buffer.from(slot.memory.buffer);
+  slot.data = new DataView(slot.memory.buffer);
 }
 
 export class InstancePool {
@@ -99,7 +98,7 @@ export class InstancePool {
     const memory = ex.memory as WasmMemory;
     const view = new Uint8Array(memory.buffer);
     const base = plan.layout.base;
-    if (code.image === undefined) code.image = view.slice(base + plan.dataLo, base + plan.dataHi);
+    if (code.images === undefined) code.images = new ChunkImages(view.slice(base + plan.dataLo, base + plan.dataHi), plan.dataLo);
     const names = plan.names;
     const sandbox: SandboxExports = {
       charge: ex[names.charge] as SandboxExports["charge"],
@@ -115,7 +114,7 @@ export class InstancePool {
       memory,
       view,
       words: new Uint32Array(memory.buffer),
-      buf: Buffer.from(memory.buffer),
+      data: new DataView(memory.buffer),
       sandbox,
       initialBytes: plan.initialPages * PAGE,
       main: ex.main as () => void,
@@ -130,7 +129,7 @@ export class InstancePool {
     const plan = code.plan;
     refreshViews(slot);
     if (slot.view.length > MAX_KEPT_BYTES) return;
-    restoreDirty(slot.view, slot.words, plan.layout, code.image!, plan.dataLo);
+    restoreDirty(slot.view, slot.words, plan.layout, code.images!);
     slot.sandbox.reset();
     let list = this.free.get(code);
     if (!list) this.free.set(code, (list = []));

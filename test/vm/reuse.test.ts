@@ -112,6 +112,36 @@ describe("instance reuse", () => {
     expect(toHex(call(vm, "/c", "").output)).toBe("00".repeat(8));
   });
 
+  it("restores data segments that start and end inside chunks, and the zeros around them", () => {
+    // data over [1500, 2600): chunks 1 and 2 hold both data and zeros. With input: overwrite 8 bytes
+    // at each of 1496 (4 zeros, 4 data), 2044 (across the chunk boundary), 2596 (4 data, 4 zeros)
+    const data = Array.from({ length: 1100 }, (_, i) => (i * 7 + 3) & 0xff);
+    const spots = [1496, 2044, 2596];
+    const { vm } = deployed(contract({
+      imports: [BCOS.getCallDataSize, BCOS.finish],
+      data: [{ offset: 1500, bytes: data }],
+      main: [
+        ...op.call(0), ...op.if, ...spots.flatMap((at) => [...op.i32(at), ...op.i64(-1), ...op.i64Store()]), ...op.end,
+        ...op.i32(1496), ...op.i32(1108), ...op.call(1),
+      ],
+    }));
+    const initial = "00000000" + toHex(Uint8Array.from(data)) + "00000000";
+    expect(toHex(call(vm, "/c", "01").output)).not.toBe(initial);
+    expect(toHex(call(vm, "/c", "").output)).toBe(initial);
+  });
+
+  it("restores the last bytes of the instance's memory", () => {
+    const { vm } = deployed(contract({
+      imports: [BCOS.getCallDataSize, BCOS.finish],
+      main: [
+        ...op.call(0), ...op.if, ...op.i32(16 * PAGE - 8), ...op.i64(-1), ...op.i64Store(), ...op.end,
+        ...op.i32(16 * PAGE - 8), ...op.i32(8), ...op.call(1),
+      ],
+    }));
+    expect(toHex(call(vm, "/c", "01").output)).toBe("ff".repeat(8));
+    expect(toHex(call(vm, "/c", "").output)).toBe("00".repeat(8));
+  });
+
   it("caps memory at 1024 pages and starts the next call at the initial size again", () => {
     // out[0] = memory.grow(1009) (too far: -1); out[4] = memory.grow(1008); out[8] = memory.size
     const { vm } = deployed(contract({

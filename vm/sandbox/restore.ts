@@ -30,15 +30,54 @@ export function markRange(view: Uint8Array, words: Uint32Array, layout: Layout, 
   }
 }
 
+/**
+ * What each chunk is restored from: the CHUNK + SPILL bytes of the initial
+ * image starting at the chunk, made once per chunk and kept (one shared
+ * buffer of zeros for every chunk outside the data segments), so a reset
+ * is one typed-array copy per dirty chunk with nothing allocated.
+ */
+export class ChunkImages {
+  private readonly first: number;
+  private readonly sources: (Uint8Array | undefined)[];
+
+  constructor(
+    private readonly image: Uint8Array,
+    private readonly imageLo: number,
+  ) {
+    // chunks whose restored range [c * CHUNK, c * CHUNK + CHUNK + SPILL) meets the image
+    this.first = image.length === 0 ? 0 : Math.max(0, (imageLo - SPILL) >> CHUNK_SHIFT);
+    const last = image.length === 0 ? -1 : (imageLo + image.length - 1) >> CHUNK_SHIFT;
+    this.sources = new Array(Math.max(0, last - this.first + 1)).fill(undefined);
+  }
+
+  of(chunk: number): Uint8Array {
+    const i = chunk - this.first;
+    if (i < 0 || i >= this.sources.length) return ZEROS;
+    let src = this.sources[i];
+    if (src === undefined) {
+      src = new Uint8Array(CHUNK + SPILL);
+      const from = chunk << CHUNK_SHIFT;
+      restoreRange(src, -from, from, from + CHUNK + SPILL, this.image, this.imageLo);
+      this.sources[i] = src;
+    }
+    return src;
+  }
+}
+
+const ZEROS = new Uint8Array(CHUNK + SPILL);
+
 /** Restore every dirty chunk (plus the spill of a store straddling its end) and clear the map. */
-export function restoreDirty(view: Uint8Array, words: Uint32Array, layout: Layout, image: Uint8Array, imageLo: number): void {
+export function restoreDirty(view: Uint8Array, words: Uint32Array, layout: Layout, images: ChunkImages): void {
   const n = words[layout.countAt >>> 2]!;
   const list = layout.listAt >>> 2;
+  const base = layout.base;
   for (let i = 0; i < n; i++) {
     const c = words[list + i]!;
     view[c] = 0;
-    const from = c << CHUNK_SHIFT;
-    restoreRange(view, layout.base, from, from + CHUNK + SPILL, image, imageLo);
+    const at = base + (c << CHUNK_SHIFT);
+    // the last chunk of the real memory has no room for the spill
+    if (at + CHUNK + SPILL <= view.length) view.set(images.of(c), at);
+    else view.set(images.of(c).subarray(0, view.length - at), at);
   }
   words[layout.countAt >>> 2] = 0;
 }
