@@ -12,5 +12,5 @@ export const MAX_NONCE_LENGTH = 64;
 export const DEFAULT_TX_GAS_LIMIT = 3_000_000_000;
 /** Default of `tx_count_limit`, the most transactions in one block (FISCO's default: 1000). */
 export const DEFAULT_TX_COUNT_LIMIT = 1000;
-/** Largest encoded signed transaction accepted (bytes): code of a big contract plus its ABI. */
-export const MAX_TX_SIZE = 4 * 1024 * 1024;
+/** Largest encoded signed transaction accepted (bytes): a big contract with its ABI; hex in a 1 MiB RPC body. */
+export const MAX_TX_SIZE = 512 * 1024;
