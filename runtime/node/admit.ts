@@ -1,0 +1,54 @@
+// Admission of a signed transaction from outside: every check FISCO makes
+// before a transaction enters the pool, each refusal with its own code.
+// Nothing here throws anything but ChainError for what a client sends.
+import { decodeSignedTx } from "../chain/codec.ts";
+import { ChainError } from "../chain/errors.ts";
+import { BLOCK_LIMIT_RANGE, MAX_NONCE_LENGTH, MAX_TX_SIZE } from "../chain/limits.ts";
+import type { Transaction } from "../chain/types.ts";
+import type { CryptoSuite } from "../crypto/suite.ts";
+import { checkPath, isSystemPath } from "./paths.ts";
+import { decodeDeployInput } from "../../vm/abi/calls.ts";
+
+export interface AdmitContext {
+  suite: CryptoSuite;
+  chainId: string;
+  groupId: string;
+  /** Number of the latest block. */
+  head: number;
+}
+
+/** Decodes and checks a signed transaction (not yet its uniqueness: the node checks pool and chain). */
+export function admit(raw: Uint8Array, ctx: AdmitContext): Transaction {
+  if (raw.length > MAX_TX_SIZE) throw new ChainError("TX_TOO_LARGE", `transaction of ${raw.length} bytes; at most ${MAX_TX_SIZE}`);
+  const { data, encoded, signature } = decodeSignedTx(raw);
+  if (data.version !== 0) throw new ChainError("BAD_ENCODING", `transaction version ${data.version}; this node knows version 0`);
+  if (data.chainId !== ctx.chainId) throw new ChainError("WRONG_CHAIN", `transaction for chain "${data.chainId}"; this is "${ctx.chainId}"`);
+  if (data.groupId !== ctx.groupId) throw new ChainError("WRONG_GROUP", `transaction for group "${data.groupId}"; this is "${ctx.groupId}"`);
+  if (data.nonce.length === 0 || data.nonce.length > MAX_NONCE_LENGTH) {
+    throw new ChainError("NONCE_TOO_LONG", `the nonce must have 1 to ${MAX_NONCE_LENGTH} characters, it has ${data.nonce.length}`);
+  }
+  if (data.blockLimit <= ctx.head) {
+    throw new ChainError("BLOCK_LIMIT_EXPIRED", `blockLimit ${data.blockLimit} has passed (head is ${ctx.head}); rebuild it from the current block number`);
+  }
+  if (data.blockLimit > ctx.head + BLOCK_LIMIT_RANGE) {
+    throw new ChainError("BLOCK_LIMIT_TOO_FAR", `blockLimit ${data.blockLimit} is more than ${BLOCK_LIMIT_RANGE} blocks above the head (${ctx.head})`);
+  }
+  checkPath(data.to);
+  if (data.abi !== "") {
+    if (isSystemPath(data.to)) throw new ChainError("BAD_PATH", `${data.to}: contracts are deployed under /apps/; /sys/ holds the system contracts`);
+    try {
+      decodeDeployInput(data.input);
+    } catch (e) {
+      throw new ChainError("BAD_ENCODING", `a deployment's input must be SCALE(bytes code, bytes ctorArgs): ${(e as Error).message}`);
+    }
+    try {
+      if (!Array.isArray(JSON.parse(data.abi))) throw new Error("not an array");
+    } catch (e) {
+      throw new ChainError("BAD_ENCODING", `the deployment's ABI is not a JSON array: ${(e as Error).message}`);
+    }
+  }
+  const hash = ctx.suite.hash(encoded);
+  const publicKey = ctx.suite.recover(hash, signature);
+  if (!publicKey) throw new ChainError("BAD_SIGNATURE", `the signature does not verify for this transaction on a ${ctx.suite.name} chain`);
+  return { data, hash, signature, sender: ctx.suite.addressOf(publicKey) };
+}
