@@ -15,6 +15,7 @@ import { VmError, isVmError } from "./errors.ts";
 import { Abort, EMPTY, StateFailure, fromState, gasExhausted, type Frame, type Outcome } from "./frame.ts";
 import { createHost, type HostEnv } from "./host.ts";
 import { Journal } from "./journal.ts";
+import { runPrecompile, type PrecompileSet } from "./precompile.ts";
 import { meterCode } from "./metering.ts";
 import { CodeCache, InstancePool, type LoadedCode } from "./modules.ts";
 import type { ChainState } from "./state.ts";
@@ -30,6 +31,8 @@ export interface VmOptions {
   maxDepth?: number;
   /** share compiled code between VMs (default: a cache of this VM's own) */
   codeCache?: CodeCache;
+  /** system contracts in TypeScript, by path (precompile.ts) */
+  precompiles?: PrecompileSet;
 }
 
 /** Gas per byte of stored (metered) code. */
@@ -45,6 +48,7 @@ export class Vm implements HostEnv {
   readonly crypto: ChainCrypto;
   readonly maxDepth: number;
   readonly codeCache: CodeCache;
+  readonly precompiles: PrecompileSet;
   private readonly pool: InstancePool;
   private readonly frames: Frame[] = [];
   private readonly accountBytes = new Map<string, Uint8Array>();
@@ -69,6 +73,7 @@ export class Vm implements HostEnv {
     this.maxDepth = options.maxDepth ?? 128;
     if (!Number.isInteger(this.maxDepth) || this.maxDepth < 1) throw new VmError("VM_BAD_ARGUMENT", "maxDepth must be a positive integer");
     this.codeCache = options.codeCache ?? new CodeCache();
+    this.precompiles = options.precompiles ?? new Map();
     this.pool = new InstancePool({ bcos: createHost(this) });
     this.reentrancyPanic = encodePanic(PANIC_REENTRANCY, this.crypto);
     this.journal = new Journal(this.state);
@@ -107,7 +112,7 @@ export class Vm implements HostEnv {
     if (typeof address !== "string" || address.length === 0) throw new VmError("VM_BAD_ARGUMENT", "msg.address must be a non-empty path");
     if (!(msg.code instanceof Uint8Array)) throw new VmError("VM_BAD_ARGUMENT", "msg.code must be a Uint8Array");
     const ctorArgs = msg.ctorArgs ?? EMPTY;
-    if (this.state.getCodeHash(address) !== undefined) return this.result(this.failed(Reasons.addressInUse(address), address));
+    if (this.state.getCodeHash(address) !== undefined || this.precompiles.has(address)) return this.result(this.failed(Reasons.addressInUse(address), address));
     let metered: Uint8Array;
     let loaded: LoadedCode;
     let hash: string;
@@ -175,6 +180,8 @@ export class Vm implements HostEnv {
 
   private runFrame(address: string, callerBytes: Uint8Array, input: Uint8Array, entry: "main" | "deploy", gas: bigint, loaded?: LoadedCode): Outcome {
     if (!loaded) {
+      const system = this.precompiles.size ? this.precompiles.get(address) : undefined;
+      if (system) return entry === "main" ? runPrecompile(this, system, callerBytes, input, gas) : failed(Reasons.addressInUse(address), address, gas);
       let hash: string | undefined;
       try {
         hash = this.state.getCodeHash(address);
@@ -256,11 +263,16 @@ export class Vm implements HostEnv {
   }
 
   codeSize(address: string | undefined): number {
-    return address === undefined ? 0 : (fromState(() => this.state.getCode(address))?.length ?? 0);
+    if (address === undefined) return 0;
+    // A system contract has no Wasm code, but it is there to be called.
+    if (this.precompiles.has(address)) return 1;
+    return fromState(() => this.state.getCode(address))?.length ?? 0;
   }
 
   private abiOf(address: string): Abi | undefined {
     if (this.pendingAbi?.address === address) return this.pendingAbi.abi;
+    const system = this.precompiles.get(address);
+    if (system) return system.abi;
     return fromState(() => this.state.getAbi(address));
   }
 
