@@ -148,6 +148,6 @@ describe("/sys/kv_storage from a Weft contract", () => {
     const failed = run("putThenFail", ["8", "Bob"]);
     expect(failed.r.status).toBe(16);
     expect(run("lookup", ["8"]).out).toEqual([false, ""]);
-    expect(c.state.getStorage("/sys/kv_storage", new TextEncoder().encode("r\0names\08"))).toBeUndefined();
+    expect(c.state.getStorage("/sys/kv_storage", new TextEncoder().encode("r\x00names\x008"))).toBeUndefined();
   });
 });
