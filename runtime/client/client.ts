@@ -244,6 +244,7 @@ export class Client {
   async waitForReceipt(hash: string, timeoutMs = this.opts.receiptTimeoutMs ?? 60_000): Promise<ReceiptJson> {
     const key = hash.toLowerCase();
     const deadline = Date.now() + timeoutMs;
+    await this.watchBlocks(); // before the first look, so no block can slip between the look and the subscription
     const ws = this.transport.kind === "ws" && this.blockWatch !== undefined;
     // Over WebSocket a block notification wakes the wait; the slow poll behind it only covers a lost notification.
     let pause = ws ? 2_000 : 25;

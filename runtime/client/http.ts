@@ -11,7 +11,7 @@ export class HttpTransport extends JsonRpcTransport {
     readonly url: string,
     opts: TransportOptions = {},
   ) {
-    super(opts);
+    super(opts, true);
   }
 
   protected async exchange(payload: RequestObject | RequestObject[], _ids: number[]): Promise<Map<number, unknown>> {

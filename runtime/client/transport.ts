@@ -25,7 +25,11 @@ export interface Transport {
 export interface TransportOptions {
   /** Per request (default 30 s). */
   timeoutMs?: number;
-  /** Requests made in the same tick go out as one batch (default true). */
+  /**
+   * Requests made in the same tick go out as one batch (default: true over
+   * HTTP, where it saves round trips; false over WebSocket, where a batch's
+   * answers would all wait for its slowest request).
+   */
   autoBatch?: boolean;
   /** Largest batch sent (default 100, the server's default limit). */
   maxBatch?: number;
@@ -53,9 +57,9 @@ export abstract class JsonRpcTransport implements Transport {
   private nextId = 1;
   private queue: Queued[] = [];
 
-  constructor(opts: TransportOptions) {
+  constructor(opts: TransportOptions, autoBatchByDefault: boolean) {
     this.timeoutMs = opts.timeoutMs ?? 30_000;
-    this.autoBatch = opts.autoBatch ?? true;
+    this.autoBatch = opts.autoBatch ?? autoBatchByDefault;
     this.maxBatch = opts.maxBatch ?? 100;
   }
 
@@ -70,7 +74,8 @@ export abstract class JsonRpcTransport implements Transport {
   abstract close(): Promise<void>;
 
   request(method: string, params: unknown[]): Promise<unknown> {
-    if (!this.autoBatch) return this.batch([{ method, params }]).then((r) => unwrap(r[0]!));
+    // sendTransaction is answered only once the block is sealed: batched, it would hold back everything else.
+    if (!this.autoBatch || method === "sendTransaction") return this.batch([{ method, params }]).then((r) => unwrap(r[0]!));
     return new Promise((resolve, reject) => {
       this.queue.push({ call: { method, params }, resolve, reject });
       // The first request of a tick schedules the flush; the rest of the tick's requests join it.

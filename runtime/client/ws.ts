@@ -27,7 +27,7 @@ export class WsTransport extends JsonRpcTransport {
     readonly url: string,
     opts: TransportOptions,
   ) {
-    super(opts);
+    super(opts, false);
     ws.on("message", (data) => this.onMessage(data.toString()));
     ws.on("close", (code, reason) => this.fail(`connection closed (${code}${reason.length ? ` ${reason.toString()}` : ""})`));
     ws.on("error", (e) => this.fail(`connection error: ${e.message}`));
@@ -55,7 +55,7 @@ export class WsTransport extends JsonRpcTransport {
       };
       this.pending.add(p);
       for (const id of ids) this.byRequest.set(id, p);
-      this.ws.send(JSON.stringify(payload));
+      this.ws.send(JSON.stringify(payload), (err) => err && this.settle(p, new TransportError("network", `${what}: could not send: ${err.message}`)));
     });
   }
 

@@ -55,8 +55,9 @@ async function sendAndWait(p: Params, ctx: CallContext): Promise<unknown> {
   try {
     receipt = await ctx.node.waitForReceipt(hash, ctx.receiptTimeoutMs);
   } catch (e) {
-    if (e instanceof ChainError) throw e;
-    // The transaction is in the pool and may still be committed: say so, with its hash, rather than "internal error".
+    // NODE_STOPPED and the like are the node's to report; a wait that ran out (the node says NOT_FOUND) is not an error of the transaction.
+    if (e instanceof ChainError && e.code !== "NOT_FOUND") throw e;
+    // The transaction is in the pool and may still be committed: say so, with its hash.
     throw new RpcError(RECEIPT_TIMEOUT, `no receipt for ${hash} within ${ctx.receiptTimeoutMs} ms; it may still be committed (getTransactionReceipt)`, { transactionHash: hash });
   }
   return withProof(ctx.node, receipt, hash, p.bool(3, false));

@@ -113,6 +113,12 @@ describe("weft/client", () => {
       const unbatched = new Client(new HttpTransport(server.url, { autoBatch: false }), { group: "group0" });
       await Promise.all([unbatched.getBlockNumber(), unbatched.getBlockNumber()]);
       expect(spy).toHaveBeenCalledTimes(5);
+      // sendTransaction waits for its block, so it never holds a batch back.
+      const tx = await client.signTransaction({ to: "/apps/none", input: new Uint8Array(4) }, alice);
+      spy.mockClear();
+      const [receipt] = await Promise.all([client.sendTransaction(tx.raw), client.getBlockNumber(), client.getGroupList()]);
+      expect(receipt).toMatchObject({ transactionHash: tx.hash });
+      expect(spy).toHaveBeenCalledTimes(2);
     } finally {
       spy.mockRestore();
     }

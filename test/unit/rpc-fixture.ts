@@ -167,7 +167,7 @@ export class FakeNode implements NodeApi {
     const have = this.receipts.get(hash);
     if (have) return Promise.resolve(have);
     return new Promise((resolve, reject) => {
-      const t = setTimeout(() => reject(new Error(`no receipt for ${hash}`)), timeoutMs);
+      const t = setTimeout(() => reject(new ChainError("NOT_FOUND", `no receipt for ${hash}`)), timeoutMs);
       this.waiters.set(hash, [...(this.waiters.get(hash) ?? []), (r) => (clearTimeout(t), resolve(r))]);
     });
   }

@@ -245,6 +245,21 @@ describe("JSON-RPC server", () => {
     for (const m of [ws, ...more]) m.close();
   });
 
+  it("says when sendTransaction's receipt did not come in time, with the transaction's hash", async () => {
+    const n = new FakeNode();
+    const s = await startRpcServer(n, { port: 0, receiptTimeoutMs: 20 });
+    try {
+      n.hold();
+      const tx = signed(n, "/apps/none", new Uint8Array(4));
+      const e = expectError((await post(s.url, rpc("sendTransaction", [...G, hexOf(tx.raw)]))).json, -32001);
+      expect(e.data).toEqual({ transactionHash: tx.hash });
+      n.release();
+      expect(await n.waitForReceipt(tx.hash, 1000)).toMatchObject({ transactionHash: tx.hash });
+    } finally {
+      await s.close();
+    }
+  });
+
   it("stops listening to the node and drops its connections on close", async () => {
     const n = new FakeNode();
     const s = await startRpcServer(n, { port: 0 });
