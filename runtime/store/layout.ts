@@ -16,8 +16,8 @@
 // Numbers are big-endian in keys so that LevelDB's byte order is block order.
 import { ScaleReader, ScaleWriter } from "../../vm/abi/scale.ts";
 import { ChainError } from "../chain/errors.ts";
-import { decodeSignedTx, encodeSignedTx } from "../chain/codec.ts";
-import type { Transaction } from "../chain/types.ts";
+import { decodeReceipt, decodeSignedTx, encodeSignedTx } from "../chain/codec.ts";
+import type { Receipt, Transaction } from "../chain/types.ts";
 
 export const FORMAT_VERSION = 1;
 const utf8 = new TextEncoder();
@@ -218,4 +218,17 @@ export function decodeTxRecord(v: Uint8Array, hash: Uint8Array, hashFn: (b: Uint
     if (Buffer.compare(computed, hash) !== 0) throw corrupt(`${what} hashes to ${Buffer.from(computed).toString("hex")}`);
     return { blockNumber, index, tx: { data: signed.data, hash: computed, signature: signed.signature, sender } };
   }, v);
+}
+
+/** The receipt stored under `hash`: it must decode and be that transaction's. */
+export function decodeStoredReceipt(v: Uint8Array, hash: Uint8Array): Receipt {
+  const what = `the receipt of ${Buffer.from(hash).toString("hex")}`;
+  let r: Receipt;
+  try {
+    r = decodeReceipt(v);
+  } catch (e) {
+    throw corrupt(`${what} does not decode (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (Buffer.compare(r.transactionHash, hash) !== 0) throw corrupt(`${what} is another transaction's`);
+  return r;
 }

@@ -5,14 +5,15 @@
 // why and what it costs.
 import type { ChainState } from "../../vm/state.ts";
 import { ChainError } from "../chain/errors.ts";
-import { decodeReceipt, decodeSealedHeader, encodeHeader, encodeReceipt, encodeSealedHeader } from "../chain/codec.ts";
-import { equalBytes, merkleProof, receiptHash, verifyMerkleProof, type MerkleProof } from "../chain/merkle.ts";
+import { encodeHeader, encodeReceipt, encodeSealedHeader } from "../chain/codec.ts";
+import { equalBytes } from "../chain/merkle.ts";
 import type { Block, BlockHeader, Receipt, Transaction } from "../chain/types.ts";
 import type { StateDiff } from "./diff.ts";
 import { CommittedState, type PreparedState } from "./state.ts";
-import { StateTrie, verifyTrieProof, type HashFn, type TrieProof } from "./trie.ts";
+import { StateTrie, type HashFn } from "./trie.ts";
+import { receiptProof, storagePath, verifyReceiptProof, verifyStorageProof, type ReceiptProof, type StorageProof } from "./proofs.ts";
 import * as L from "./layout.ts";
-import { openDb, plain, readAll, readState, type Db } from "./db.ts";
+import { checkMarker, hasPrefix, loadHeader, mapError, openDb, plain, readState, writeMarker, type Db } from "./db.ts";
 
 export interface HeadInfo {
   number: number;
@@ -27,25 +28,6 @@ export interface StoredTransaction {
   index: number;
 }
 
-/** A storage entry's value (undefined: absent) at a block, with the trie path that shows it. */
-export interface StorageProof {
-  address: string;
-  key: Uint8Array;
-  value: Uint8Array | undefined;
-  blockNumber: number;
-  stateRoot: Uint8Array;
-  proof: TrieProof;
-}
-
-/** A receipt with the Merkle path to its block's receiptRoot. */
-export interface ReceiptProof {
-  receipt: Receipt;
-  blockNumber: number;
-  blockHash: Uint8Array;
-  receiptRoot: Uint8Array;
-  proof: MerkleProof;
-}
-
 type Batch = ({ type: "put"; key: Uint8Array; value: Uint8Array } | { type: "del"; key: Uint8Array })[];
 const ZERO_HASH = new Uint8Array(32);
 const hex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
@@ -57,6 +39,7 @@ export class ChainStore {
   private closed = false;
 
   private constructor(
+    private readonly dir: string,
     private readonly db: Db,
     private readonly hash: HashFn,
     private readonly committed: CommittedState,
@@ -76,25 +59,27 @@ export class ChainStore {
     const hash = options.hash;
     const db = await openDb(dir, hash);
     try {
-      const rawHead = plain(await db.get(L.KEY_HEAD));
+      const rawHead = plain(await db.get(L.KEY_HEAD).catch((e) => Promise.reject(mapError(e))));
       const committed = new CommittedState(hash);
       if (rawHead === undefined) {
-        if ((await readAll(db, L.P_HEADER, 1)).length > 0 || (await readAll(db, L.P_STORAGE, 1)).length > 0) {
-          throw L.corrupt("blocks or state without a head record");
+        for (const prefix of [L.P_HEADER, L.P_TX, L.P_STORAGE, L.P_CONTRACT]) {
+          if (await hasPrefix(db, prefix)) throw L.corrupt("blocks or state without a head record");
         }
-        return new ChainStore(db, hash, committed, null, null);
+        await checkMarker(dir, null, db);
+        return new ChainStore(dir, db, hash, committed, null, null);
       }
       const head = L.decodeHead(rawHead);
       const header = await loadHeader(db, head.number);
       if (!header) throw L.corrupt(`the head block ${head.number} has no header`);
       if (!equalBytes(hash(encodeHeader(header)), head.hash)) throw L.corrupt(`the head block ${head.number}'s header does not hash to the head's hash`);
+      await checkMarker(dir, { number: head.number, hash: head.hash }, db);
       await readState(db, committed);
       committed.trie = StateTrie.build(hash, committed.leaves());
       const root = committed.trie.rootHash();
       if (!equalBytes(root, header.stateRoot)) {
         throw L.corrupt(`the state's root ${hex(root)} is not block ${head.number}'s stateRoot ${hex(header.stateRoot)}`);
       }
-      return new ChainStore(db, hash, committed, head, header);
+      return new ChainStore(dir, db, hash, committed, head, header);
     } catch (e) {
       await db.close().catch(() => undefined);
       throw e;
@@ -153,6 +138,7 @@ export class ChainStore {
       this.committed.apply(prepared);
       this.headInfo = { number: h.number, hash: block.hash, header: h };
       this.counters = counters;
+      writeMarker(this.dir, h.number, block.hash);
     } finally {
       this.committing = false;
     }
@@ -239,7 +225,7 @@ export class ChainStore {
   async getReceipt(hash: Uint8Array): Promise<Receipt | null> {
     this.live();
     const v = await this.get((L.hashKey(L.P_RECEIPT, hash)));
-    return v === undefined ? null : this.decodeReceipt(v, hash);
+    return v === undefined ? null : L.decodeStoredReceipt(v, hash);
   }
 
   /** Whether a committed block holds the transaction (synchronous, for the mempool's duplicate check). */
@@ -257,20 +243,13 @@ export class ChainStore {
     this.live();
     const head = this.headInfo;
     if (!head) throw new ChainError("NOT_FOUND", "no block has been committed yet");
-    const path = this.hash(L.storageKey(L.encodeAddress(address), key));
-    const { value, proof } = this.committed.trie.prove(path);
+    const { value, proof } = this.committed.trie.prove(storagePath(this.hash, address, key));
     return { address, key: key.slice(), value, blockNumber: head.number, stateRoot: head.header.stateRoot, proof };
   }
 
   /** Whether `p` shows its value (or absence) under `stateRoot` (take it from a header you trust). Pure. */
   static verifyStorageProof(hash: HashFn, stateRoot: Uint8Array, p: StorageProof): boolean {
-    try {
-      if (typeof p?.address !== "string" || !(p.key instanceof Uint8Array)) return false;
-      const path = hash(L.storageKey(L.encodeAddress(p.address), p.key));
-      return verifyTrieProof(hash, stateRoot, path, p.value, p.proof);
-    } catch {
-      return false;
-    }
+    return verifyStorageProof(hash, stateRoot, p);
   }
 
   /** The receipt of a committed transaction with its path to the block's receiptRoot; null if unknown. */
@@ -282,40 +261,22 @@ export class ChainStore {
     if (!block || body === undefined || body.length % 32 !== 0) throw L.corrupt(`block ${receipt.blockNumber} of receipt ${hex(txHash)} is missing`);
     const hashes = Array.from({ length: body.length / 32 }, (_, i) => body.subarray(32 * i, 32 * i + 32));
     const raw = await this.getMany((hashes.map((x) => L.hashKey(L.P_RECEIPT, x))));
-    const leaves = raw.map((v, i) => {
+    const stored = raw.map((v, i) => {
       if (v === undefined) throw L.corrupt(`the receipt of ${hex(hashes[i]!)} is missing`);
-      return this.hash(v); // the stored bytes are encodeReceipt's
+      return v;
     });
-    if (!equalBytes(leaves[receipt.index] ?? ZERO_HASH, receiptHash(this.hash, receipt))) throw L.corrupt(`receipt ${hex(txHash)} is not at its index`);
-    const proof = merkleProof(this.hash, leaves, receipt.index);
-    return { receipt, blockNumber: receipt.blockNumber, blockHash: block.hash, receiptRoot: block.header.receiptRoot, proof };
+    return receiptProof(this.hash, receipt, block, stored);
   }
 
   /** Whether `p` shows its receipt, at the receipt's own index, under `receiptRoot`. Pure. */
   static verifyReceiptProof(hash: HashFn, receiptRoot: Uint8Array, p: ReceiptProof): boolean {
-    try {
-      if (p.proof.index !== p.receipt.index) return false;
-      return verifyMerkleProof(hash, receiptRoot, receiptHash(hash, p.receipt), p.proof);
-    } catch {
-      return false;
-    }
+    return verifyReceiptProof(hash, receiptRoot, p);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await this.db.close();
-  }
-
-  private decodeReceipt(v: Uint8Array, hash: Uint8Array): Receipt {
-    let r: Receipt;
-    try {
-      r = decodeReceipt(v);
-    } catch (e) {
-      throw L.corrupt(`the receipt of ${hex(hash)} does not decode (${e instanceof Error ? e.message : String(e)})`);
-    }
-    if (!equalBytes(r.transactionHash, hash)) throw L.corrupt(`the receipt stored for ${hex(hash)} is another's`);
-    return r;
   }
 
   private live(): void {
@@ -337,27 +298,4 @@ export class ChainStore {
       throw mapError(e);
     }
   }
-}
-
-async function loadHeader(db: Db, n: number): Promise<BlockHeader | null> {
-  const v = plain(await db.get(L.numberKey(L.P_HEADER, n)));
-  if (v === undefined) return null;
-  let header: BlockHeader;
-  try {
-    header = decodeSealedHeader(v);
-  } catch (e) {
-    throw L.corrupt(`block ${n}'s header does not decode (${e instanceof Error ? e.message : String(e)})`);
-  }
-  if (header.number !== n) throw L.corrupt(`the header stored as block ${n} says it is block ${header.number}`);
-  return header;
-}
-
-/** LevelDB's own corruption reports become STORE_CORRUPT; other failures (a full disk, a closed db) pass on. */
-export function mapError(e: unknown): unknown {
-  if (e instanceof ChainError) return e;
-  const code = (e as { code?: string; cause?: { code?: string } })?.code;
-  const cause = (e as { cause?: { code?: string } })?.cause?.code;
-  if (code === "LEVEL_CORRUPTION" || cause === "LEVEL_CORRUPTION") return L.corrupt(`LevelDB reports ${(e as Error).message}`);
-  if (code === "LEVEL_DATABASE_NOT_OPEN" && !cause) return new ChainError("NODE_STOPPED", "the chain store is closed");
-  return e;
 }
