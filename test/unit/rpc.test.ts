@@ -1,7 +1,8 @@
 // The JSON-RPC server over a real HTTP/WebSocket port, against the in-test
 // node (rpc-fixture.ts): FISCO's methods and parameter order, the group
 // check, JSON-RPC framing and batches, error mapping, limits, subscriptions.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connect, type Socket } from "node:net";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRpcServer, type RpcServer } from "../../runtime/rpc/index.ts";
 import { ChainError } from "../../runtime/chain/errors.ts";
 import { makeSigner, signTx, txData } from "../../runtime/client/tx.ts";
@@ -255,6 +256,34 @@ describe("JSON-RPC server", () => {
       expect(e.data).toEqual({ transactionHash: tx.hash });
       n.release();
       expect(await n.waitForReceipt(tx.hash, 1000)).toMatchObject({ transactionHash: tx.hash });
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("drops TCP connections past maxConnections and serves again once one closes", async () => {
+    const s = await startRpcServer(new FakeNode(), { port: 0, limits: { maxConnections: 2 } });
+    const port = Number(new URL(s.url).port);
+    const open = () =>
+      new Promise<Socket>((resolve) => {
+        const c = connect(port, "127.0.0.1", () => resolve(c));
+        c.on("error", () => {});
+      });
+    try {
+      // Connections are accepted in the order they arrive: the third is the one past the limit.
+      const held = [await open(), await open()];
+      const third = await open();
+      third.write(`POST / HTTP/1.1\r\nhost: x\r\ncontent-length: ${rpc("getGroupList").length}\r\n\r\n${rpc("getGroupList")}`);
+      const got = await new Promise<string>((resolve) => {
+        let text = "";
+        third.on("data", (d) => (text += d.toString()));
+        third.on("close", () => resolve(text));
+      });
+      expect(got).toBe("");
+      held[0]!.destroy();
+      await new Promise((r) => held[0]!.once("close", r));
+      await vi.waitFor(async () => expect((await post(s.url, rpc("getGroupList"))).status).toBe(200));
+      held[1]!.destroy();
     } finally {
       await s.close();
     }
