@@ -29,6 +29,11 @@ export function gasExhausted(f: Frame): boolean {
   return sign < 0 || (sign === 0 && !f.zeroByHost);
 }
 
+/** gasExhausted, for a counter already read (`left`): saves a call into the instance. */
+export function gasExhaustedAt(f: Frame, left: bigint): boolean {
+  return left < 0n || (left === 0n && !f.zeroByHost);
+}
+
 export interface Outcome {
   status: number;
   output: Uint8Array;

@@ -23,6 +23,7 @@ export interface Entry {
   key: Uint8Array;
   /** the same bytes, for comparing keys a word at a time */
   keyView: DataView;
+  keyLength: number;
   hash: number;
   value: Uint8Array | undefined;
   dirty: boolean;
@@ -74,7 +75,7 @@ export class Journal {
     for (let i = 0; i < RECENT; i++) {
       const e = r[i];
       if (e === undefined) break;
-      if (e.address === address && sameBytes(e.keyView, bytes, at, len)) {
+      if (e.address === address && sameBytes(e.keyView, e.keyLength, bytes, at, len)) {
         if (i > 0) this.touch(e);
         return e;
       }
@@ -84,7 +85,7 @@ export class Journal {
     let e = table.get(hash, bytes, at, len);
     if (e === undefined) {
       const key = new Uint8Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + len));
-      e = { address, keyStr: bytesToKey(key), key, keyView: new DataView(key.buffer), hash, value: undefined, dirty: false, tx: 0 };
+      e = { address, keyStr: bytesToKey(key), key, keyView: new DataView(key.buffer), keyLength: len, hash, value: undefined, dirty: false, tx: 0 };
       table.add(e);
       this.keys++;
     }

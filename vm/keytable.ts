@@ -13,6 +13,8 @@
 export interface Keyed {
   /** the key's bytes (never changed) */
   keyView: DataView;
+  /** their number (a DataView's byteLength is a getter call) */
+  keyLength: number;
   /** keyHash(keyView, 0, its length) */
   hash: number;
 }
@@ -28,9 +30,9 @@ export function keyHash(bytes: DataView, at: number, len: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Whether key equals bytes[at, at + len). */
-export function sameBytes(key: DataView, bytes: DataView, at: number, len: number): boolean {
-  if (key.byteLength !== len) return false;
+/** Whether key (of keyLength bytes) equals bytes[at, at + len). */
+export function sameBytes(key: DataView, keyLength: number, bytes: DataView, at: number, len: number): boolean {
+  if (keyLength !== len) return false;
   let i = 0;
   for (; i + 4 <= len; i += 4) if (key.getInt32(i, true) !== bytes.getInt32(at + i, true)) return false;
   for (; i < len; i++) if (key.getUint8(i) !== bytes.getUint8(at + i)) return false;
@@ -48,7 +50,7 @@ export class KeyTable<E extends Keyed> {
     for (let i = hash & this.mask; ; i = (i + 1) & this.mask) {
       const e = slots[i];
       if (e === undefined) return undefined;
-      if (e.hash === hash && sameBytes(e.keyView, bytes, at, len)) return e;
+      if (e.hash === hash && sameBytes(e.keyView, e.keyLength, bytes, at, len)) return e;
     }
   }
 

@@ -59,6 +59,8 @@ export interface Slot {
   view: Uint8Array;
   words: Uint32Array;
   data: DataView;
+  /** the real memory's size in bytes, as of the last refresh (typed arrays' byteLength is a slow getter) */
+  realBytes: number;
   /** gas, memory size and reset (this instance's own gas counter is its gas) */
   sandbox: SandboxExports;
   /** the contract's memory size at the start of every frame */
@@ -73,22 +75,39 @@ const MAX_FREE_PER_CODE = 8;
 /** An instance whose real memory grew past this is dropped rather than kept. */
 const MAX_KEPT_BYTES = 256 * PAGE;
 
+/**
+ * Views over the real memory again if a grow has detached the old buffer.
+ * A detached array has length 0, so its element 0 reads undefined: a plain
+ * element load, where `byteLength` would be a getter call on every host call.
+ */
 export function refreshViews(slot: Slot): void {
-  if (slot.view.byteLength !== 0) return;
-  slot.view = new Uint8Array(slot.memory.buffer);
-  slot.words = new Uint32Array(slot.memory.buffer);
-  slot.data = new DataView(slot.memory.buffer);
+  if (slot.words[0] !== undefined) return;
+  const buffer = slot.memory.buffer;
+  slot.view = new Uint8Array(buffer);
+  slot.words = new Uint32Array(buffer);
+  slot.data = new DataView(buffer);
+  slot.realBytes = buffer.byteLength;
 }
 
 export class InstancePool {
   private free = new WeakMap<LoadedCode, Slot[]>();
+  /** the free list of the code used last (most calls go to one contract): no WeakMap lookup */
+  private lastCode: LoadedCode | undefined;
+  private lastFree: Slot[] = [];
   instantiations = 0;
 
   constructor(private readonly imports: WasmImports) {}
 
+  private freeList(code: LoadedCode): Slot[] {
+    if (code === this.lastCode) return this.lastFree;
+    let list = this.free.get(code);
+    if (!list) this.free.set(code, (list = []));
+    this.lastCode = code;
+    return (this.lastFree = list);
+  }
+
   acquire(code: LoadedCode): Slot {
-    const slot = this.free.get(code)?.pop();
-    return slot ?? this.instantiate(code);
+    return this.freeList(code).pop() ?? this.instantiate(code);
   }
 
   private instantiate(code: LoadedCode): Slot {
@@ -115,6 +134,7 @@ export class InstancePool {
       view,
       words: new Uint32Array(memory.buffer),
       data: new DataView(memory.buffer),
+      realBytes: memory.buffer.byteLength,
       sandbox,
       initialBytes: plan.initialPages * PAGE,
       main: ex.main as () => void,
@@ -128,11 +148,10 @@ export class InstancePool {
     const code = slot.code;
     const plan = code.plan;
     refreshViews(slot);
-    if (slot.view.length > MAX_KEPT_BYTES) return;
-    restoreDirty(slot.view, slot.words, plan.layout, code.images!);
+    if (slot.realBytes > MAX_KEPT_BYTES) return;
+    restoreDirty(slot.view, slot.words, slot.realBytes, plan.layout, code.images!);
     slot.sandbox.reset();
-    let list = this.free.get(code);
-    if (!list) this.free.set(code, (list = []));
+    const list = this.freeList(code);
     if (list.length < MAX_FREE_PER_CODE) list.push(slot);
   }
 }

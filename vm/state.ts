@@ -13,7 +13,11 @@ export interface ChainState {
    * as a latin1 string (one char per byte), for maps keyed by strings.
    */
   getStorage(address: string, key: Uint8Array, keyLatin1?: string): Uint8Array | undefined;
-  /** value undefined deletes the key */
+  /**
+   * value undefined deletes the key. The VM never changes a value after
+   * passing it here (nor one getStorage returned), so a state may keep it
+   * as it is; likewise `key`.
+   */
   setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined, keyLatin1?: string): void;
   /** the stored (metered) code; undefined when no contract lives at the address */
   getCode(address: string): Uint8Array | undefined;
@@ -44,11 +48,12 @@ export class InMemoryState implements ChainState {
     return this.accounts.get(address)?.storage.get(keyLatin1 ?? bytesToKey(key));
   }
 
+  /** Keeps `value` itself, not a copy (see ChainState): callers must not change it afterwards. */
   setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined, keyLatin1?: string): void {
     const storage = this.account(address).storage;
     const k = keyLatin1 ?? bytesToKey(key);
     if (value === undefined || value.length === 0) storage.delete(k);
-    else storage.set(k, value.slice());
+    else storage.set(k, value);
   }
 
   getCode(address: string): Uint8Array | undefined {

@@ -12,7 +12,7 @@ import { selectorToNumber } from "./abi/selector.ts";
 import type { Abi } from "./abi/types.ts";
 import { chainHash, checksumAddress, hashTypeOf, isAccountAddress, type ChainCrypto } from "./crypto.ts";
 import { VmError, isVmError } from "./errors.ts";
-import { Abort, EMPTY, StateFailure, fromState, gasExhausted, type Frame, type Outcome } from "./frame.ts";
+import { Abort, EMPTY, StateFailure, fromState, gasExhaustedAt, type Frame, type Outcome } from "./frame.ts";
 import { createHost, type HostEnv } from "./host.ts";
 import { Journal } from "./journal.ts";
 import { runPrecompile, type PrecompileSet } from "./precompile.ts";
@@ -53,6 +53,8 @@ export class Vm implements HostEnv {
   private readonly frames: Frame[] = [];
   private readonly accountBytes = new Map<string, Uint8Array>();
   private readonly paths = new Map<string, Uint8Array>();
+  private lastPath: string | undefined;
+  private lastPathBytes: Uint8Array = EMPTY;
   private readonly reentrancyPanic: Uint8Array;
   private pendingAbi: { address: string; abi: Abi } | undefined;
 
@@ -62,6 +64,8 @@ export class Vm implements HostEnv {
   logs: Log[] = [];
   blockNumber = 0n;
   blockTimestamp = 0n;
+  private blockNumberIn: number | bigint = 0;
+  private blockTimestampIn: number | bigint = 0;
   originBytes: Uint8Array = EMPTY;
   private senderBytes: Uint8Array = EMPTY;
   private gasLimit = 0n;
@@ -159,10 +163,11 @@ export class Vm implements HostEnv {
     }
     this.senderBytes = this.account(msg.sender, "sender");
     this.originBytes = msg.origin === undefined ? this.senderBytes : this.account(msg.origin, "origin");
-    this.blockNumber = BigInt(block.number);
-    this.blockTimestamp = BigInt(block.timestamp);
+    // consecutive transactions mostly share a block: keep its BigInts
+    if (block.number !== this.blockNumberIn) this.blockNumber = BigInt((this.blockNumberIn = block.number));
+    if (block.timestamp !== this.blockTimestampIn) this.blockTimestamp = BigInt((this.blockTimestampIn = block.timestamp));
     this.journal.reset();
-    this.logs = [];
+    if (this.logs.length > 0) this.logs = []; // result() hands the list over and leaves an empty one
     this.gasLimit = limit;
   }
 
@@ -224,7 +229,7 @@ export class Vm implements HostEnv {
       this.frame = parent;
     }
     out.gasLeft = slot.sandbox.getGas();
-    if (out.status !== Status.OUT_OF_GAS && gasExhausted(frame)) out = failed(Reasons.outOfGas("metered code"), address, out.gasLeft);
+    if (out.status !== Status.OUT_OF_GAS && gasExhaustedAt(frame, out.gasLeft)) out = failed(Reasons.outOfGas("metered code"), address, out.gasLeft);
     this.pool.release(slot);
     if (out.status !== Status.OK) {
       this.journal.rollback(checkpoint);
@@ -243,14 +248,16 @@ export class Vm implements HostEnv {
     }
   }
 
-  /** A contract path as bytes, for getAddress/getCaller (cached: paths repeat). */
+  /** A contract path as bytes, for getAddress/getCaller (cached: paths repeat, the last one most). */
   private pathBytes(address: string): Uint8Array {
+    if (address === this.lastPath) return this.lastPathBytes;
     let b = this.paths.get(address);
     if (!b) {
       if (this.paths.size >= 4096) this.paths.clear();
       this.paths.set(address, (b = utf8.encode(address)));
     }
-    return b;
+    this.lastPath = address;
+    return (this.lastPathBytes = b);
   }
 
   /** bcos.call: the reentrancy guard, then a nested frame. */

@@ -67,7 +67,7 @@ export class ChunkImages {
 const ZEROS = new Uint8Array(CHUNK + SPILL);
 
 /** Restore every dirty chunk (plus the spill of a store straddling its end) and clear the map. */
-export function restoreDirty(view: Uint8Array, words: Uint32Array, layout: Layout, images: ChunkImages): void {
+export function restoreDirty(view: Uint8Array, words: Uint32Array, realBytes: number, layout: Layout, images: ChunkImages): void {
   const n = words[layout.countAt >>> 2]!;
   const list = layout.listAt >>> 2;
   const base = layout.base;
@@ -76,8 +76,8 @@ export function restoreDirty(view: Uint8Array, words: Uint32Array, layout: Layou
     view[c] = 0;
     const at = base + (c << CHUNK_SHIFT);
     // the last chunk of the real memory has no room for the spill
-    if (at + CHUNK + SPILL <= view.length) view.set(images.of(c), at);
-    else view.set(images.of(c).subarray(0, view.length - at), at);
+    if (at + CHUNK + SPILL <= realBytes) view.set(images.of(c), at);
+    else view.set(images.of(c).subarray(0, realBytes - at), at);
   }
   words[layout.countAt >>> 2] = 0;
 }
