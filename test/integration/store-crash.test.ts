@@ -68,7 +68,7 @@ describe("store crash safety", () => {
     const random = rng(20260501);
     const committed = new Map<number, string[]>();
     let checkedUpTo = -1;
-    let prevHash = new Uint8Array(32);
+    let prevHash: Uint8Array = new Uint8Array(32);
     let lastHead = -1;
     try {
       for (let kill = 0; kill < KILLS; kill++) {
