@@ -5,3 +5,8 @@ export { TransactionFailed, type Receipt, type DecodedLog } from "./testchain/re
 export * from "./accounts.ts";
 export { startRpcServer, DEFAULT_LIMITS, type RpcServer, type RpcServerOptions, type RpcLimits } from "./rpc/index.ts";
 export { Client, ContractHandle, RpcCallError, TransportError, TxFailed, makeSigner, type ClientOptions, type Signer, type DecodedReceipt } from "./client/index.ts";
+export {
+  ChainStore, BlockState, verifyStorageProof, verifyReceiptProof,
+  type HeadInfo, type StoredTransaction, type StorageProof, type ReceiptProof, type StateDiff, type StorageWrite, type ContractWrite, type PreparedState,
+} from "./store/index.ts";
+export { merkleRoot, merkleProof, verifyMerkleProof, transactionsRoot, receiptsRoot, receiptHash, type MerkleProof } from "./chain/merkle.ts";
