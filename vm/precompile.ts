@@ -71,7 +71,8 @@ export function runPrecompile(host: PrecompileHost, p: Precompile, callerBytes: 
     crypto: host.crypto,
     gas,
     getStorage: (key) => entryOf(key).value,
-    setStorage: (key, value) => journal.set(entryOf(key), value),
+    // copied: the journal hands values to the ChainState, which may keep them as they are (state.ts)
+    setStorage: (key, value) => journal.set(entryOf(key), value?.slice()),
   };
   let r: PrecompileResult;
   try {
