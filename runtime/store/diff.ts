@@ -25,6 +25,7 @@ export interface ContractWrite {
   abi: string;
 }
 
+/** The store keeps the arrays of a diff as they are: do not change them after prepare. */
 export interface StateDiff {
   storage: StorageWrite[];
   contracts: ContractWrite[];
@@ -55,8 +56,8 @@ export class BlockState implements ChainState {
   setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined, keyLatin1?: string): void {
     let m = this.storage.get(address);
     if (!m) this.storage.set(address, (m = new Map()));
-    // copied: the VM may reuse the buffer it passed
-    m.set(keyLatin1 ?? bytesToKey(key), value === undefined || value.length === 0 ? null : value.slice());
+    // kept as given: the VM never changes a value it has passed (vm/state.ts)
+    m.set(keyLatin1 ?? bytesToKey(key), value === undefined || value.length === 0 ? null : value);
   }
 
   getCode(address: string): Uint8Array | undefined {

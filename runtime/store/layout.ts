@@ -10,7 +10,7 @@
 //   n ‖ block hash         the block's number (u64 BE)
 //   t ‖ tx hash            block number, index, signed transaction, sender
 //   r ‖ tx hash            receipt (codec.ts encodeReceipt)
-//   s ‖ address ‖ key      a storage value          } address: u16 BE length ‖ UTF-8;
+//   s ‖ address ‖ key      a storage value          } address: SCALE string (compact length ‖ UTF-8);
 //   c ‖ address            code, code hash, ABI     } these keys also name the trie paths
 //
 // Numbers are big-endian in keys so that LevelDB's byte order is block order.
@@ -63,15 +63,11 @@ export function decodeNumber(v: Uint8Array, what: string): number {
   return Number(n);
 }
 
-/** u16 BE length ‖ UTF-8: the address part of state keys. */
+/** SCALE string (compact length ‖ UTF-8): the address part of state keys, self-delimiting whatever its length. */
 export function encodeAddress(address: string): Uint8Array {
-  const b = utf8.encode(address);
-  if (b.length > 0xffff) throw new ChainError("BAD_ARGUMENT", `contract address of ${b.length} bytes (at most 65535)`);
-  const out = new Uint8Array(2 + b.length);
-  out[0] = b.length >> 8;
-  out[1] = b.length & 255;
-  out.set(b, 2);
-  return out;
+  const w = new ScaleWriter();
+  w.lengthPrefixed(utf8.encode(address));
+  return w.finish();
 }
 
 /** `s ‖ address ‖ key`: the storage entry's LevelDB key, and what its trie path hashes. */
@@ -93,16 +89,14 @@ export function contractKey(address: Uint8Array): Uint8Array {
 
 /** The address and (for s keys) storage key of a state key read back from disk. */
 export function parseStateKey(k: Uint8Array): { address: string; key: Uint8Array } {
-  if (k.length < 3) throw corrupt("a state key is too short");
-  const len = (k[1]! << 8) | k[2]!;
-  if (3 + len > k.length) throw corrupt("a state key's address runs past its end");
+  const r = new ScaleReader(k.subarray(1));
   let address: string;
   try {
-    address = fromUtf8.decode(k.subarray(3, 3 + len));
-  } catch {
-    throw corrupt("a state key's address is not UTF-8");
+    address = str(r);
+  } catch (e) {
+    throw corrupt(`a state key's address does not decode (${e instanceof Error ? e.message : String(e)})`);
   }
-  const key = k.slice(3 + len);
+  const key = k.slice(1 + r.pos);
   if (k[0] === P_CONTRACT && key.length !== 0) throw corrupt("a contract key has bytes after its address");
   return { address, key };
 }

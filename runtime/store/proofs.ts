@@ -25,7 +25,7 @@ export interface ReceiptProof {
   proof: MerkleProof;
 }
 
-/** Where a storage entry lives in the state trie: H(s ‖ u16 BE address length ‖ address ‖ key). */
+/** Where a storage entry lives in the state trie: H(0x73 ‖ SCALE(address) ‖ key). */
 export function storagePath(hash: HashFn, address: string, key: Uint8Array): Uint8Array {
   return hash(storageKey(encodeAddress(address), key));
 }
