@@ -33,9 +33,24 @@ function groupAndNode(p: Params, node: NodeApi): void {
   if (p.has(1)) p.str(1);
 }
 
+/**
+ * Proofs come from the store as binary structures (NodeApi types them
+ * `unknown`): bytes become 0x-hex, bigints decimal text, undefined null, so
+ * that they read the same as every other result.
+ */
+export function jsonReady(v: unknown, depth = 0): unknown {
+  if (depth > 64) throw new Error("proof nested deeper than 64 levels");
+  if (v instanceof Uint8Array) return "0x" + Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("hex");
+  if (typeof v === "bigint") return v.toString();
+  if (v === undefined) return null;
+  if (Array.isArray(v)) return v.map((x) => jsonReady(x, depth + 1));
+  if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonReady(x, depth + 1)]));
+  return v;
+}
+
 function withProof(node: NodeApi, r: ReceiptJson | null, hash: string, requireProof: boolean): Promise<unknown> | ReceiptJson | null {
   if (!r || !requireProof || !node.getReceiptProof) return r;
-  return node.getReceiptProof(hash).then((receiptProof) => ({ ...r, receiptProof }));
+  return node.getReceiptProof(hash).then((proof) => ({ ...r, receiptProof: jsonReady(proof) }));
 }
 
 function shapeBlock(b: BlockJson | null, onlyHeader: boolean): unknown {
@@ -164,7 +179,7 @@ const table: Record<string, Method> = {
     run: (p, { node }) => {
       groupAndNode(p, node);
       if (!node.getReceiptProof) throw new RpcError(METHOD_NOT_FOUND, "this node does not give receipt proofs");
-      return node.getReceiptProof(p.hash(2));
+      return node.getReceiptProof(p.hash(2)).then(jsonReady);
     },
   },
   getStorageProof: {
@@ -173,7 +188,7 @@ const table: Record<string, Method> = {
     run: (p, { node }) => {
       groupAndNode(p, node);
       if (!node.getStorageProof) throw new RpcError(METHOD_NOT_FOUND, "this node does not give storage proofs");
-      return node.getStorageProof(p.name(2), p.str(3));
+      return node.getStorageProof(p.name(2), p.hexText(3)).then(jsonReady);
     },
   },
   subscribeBlocks: {

@@ -72,6 +72,13 @@ export class Params {
     return new Uint8Array(Buffer.from(v.startsWith("0x") || v.startsWith("0X") ? v.slice(2) : v, "hex"));
   }
 
+  /** Hex bytes left as text (0x optional), for node methods that take them so. */
+  hexText(i: number): string {
+    const v = this.str(i);
+    if (!HEX.test(v)) this.fail(i, "hex bytes (an even number of hex digits, 0x optional)");
+    return v;
+  }
+
   /** A 32-byte hash, returned as lower-case 0x-hex (the form the node keys by). */
   hash(i: number): string {
     const v = this.str(i);

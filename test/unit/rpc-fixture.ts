@@ -208,6 +208,11 @@ export class FakeNode implements NodeApi {
   getGroupInfo() {
     return { chainID: this.chainId, groupID: this.groupId, crypto: this.crypto, genesisHash: this.blocks[0]!.hash, blockNumber: this.getBlockNumber() };
   }
+  /** Shaped like the store's proofs: binary fields, as NodeApi allows (`unknown`). */
+  async getReceiptProof(hash: string) {
+    const r = this.receipts.get(hash);
+    return r ? { blockNumber: r.blockNumber, receiptRoot: new Uint8Array(32).fill(1), proof: { index: 0n, path: [new Uint8Array([2, 3])] }, extra: undefined } : null;
+  }
   on<E extends keyof NodeEvents>(event: E, listener: NodeEvents[E]): void {
     (this.listeners[event] as Set<NodeEvents[E]>).add(listener);
   }

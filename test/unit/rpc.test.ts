@@ -135,6 +135,17 @@ describe("JSON-RPC server", () => {
     }
   });
 
+  it("writes proofs as JSON (bytes as hex) and says when the node has none", async () => {
+    const tx = signed(node, "/apps/counter", vmAbi.encodeCall(vmAbi.findFunction(abi, "get"), [], "keccak"));
+    const receipt = await result("sendTransaction", [...G, hexOf(tx.raw), true]);
+    const proof = { blockNumber: receipt.blockNumber, receiptRoot: "0x" + "01".repeat(32), proof: { index: "0", path: ["0x0203"] }, extra: null };
+    expect(receipt.receiptProof).toEqual(proof);
+    expect((await result("getTransactionReceipt", [...G, tx.hash, true])).receiptProof).toEqual(proof);
+    expect(await result("getTransactionReceipt", [...G, tx.hash])).not.toHaveProperty("receiptProof");
+    expect(await result("getReceiptProof", [...G, tx.hash])).toEqual(proof);
+    expect(expectError(await ask("getStorageProof", [...G, "/apps/counter", "0x00"]), -32601).message).toMatch(/storage proofs/);
+  });
+
   it("checks the JSON-RPC envelope", async () => {
     const cases: [string, number][] = [
       ["{", -32700],
