@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { ClassicLevel } from "classic-level";
 import { ChainError } from "../chain/errors.ts";
 import type { CommittedState } from "./state.ts";
-import { decodeSealedHeader } from "../chain/codec.ts";
+import { decodeSealedHeader, encodeHeader } from "../chain/codec.ts";
 import type { BlockHeader } from "../chain/types.ts";
 import type { HashFn } from "./trie.ts";
 import * as L from "./layout.ts";
@@ -155,7 +155,7 @@ export function writeMarker(dir: string, number: number, hash: Uint8Array): void
   }
 }
 
-export async function checkMarker(dir: string, head: { number: number; hash: Uint8Array } | null, db: Db): Promise<void> {
+export async function checkMarker(dir: string, head: { number: number; hash: Uint8Array } | null, db: Db, hash: HashFn): Promise<void> {
   let text: string;
   try {
     text = readFileSync(join(dir, MARKER), "latin1");
@@ -168,7 +168,7 @@ export async function checkMarker(dir: string, head: { number: number; hash: Uin
   if (!head || head.number < number) {
     throw L.corrupt(`block ${number} was committed but the store's head is ${head ? head.number : "empty"} (LevelDB lost records)`);
   }
-  const at = head.number === number ? head.hash : undefined;
-  const header = at ? undefined : plain(await db.get(L.numberKey(L.P_HEADER, number)).catch((e) => Promise.reject(mapError(e))));
-  if (at ? Buffer.from(at).toString("hex") !== m[2] : header === undefined) throw L.corrupt(`block ${number} is not the one that was committed`);
+  const header = head.number === number ? undefined : await loadHeader(db, number);
+  const at = header ? hash(encodeHeader(header)) : head.number === number ? head.hash : undefined;
+  if (!at || Buffer.from(at).toString("hex") !== m[2]) throw L.corrupt(`block ${number} is not the one that was committed`);
 }

@@ -3,6 +3,7 @@
 // atomic batch with its header, transactions, receipts, indexes and the head
 // pointer, and only then does memory change. README.md beside this file says
 // why and what it costs.
+import { resolve } from "node:path";
 import type { ChainState } from "../../vm/state.ts";
 import { ChainError } from "../chain/errors.ts";
 import { encodeHeader, encodeReceipt, encodeSealedHeader } from "../chain/codec.ts";
@@ -56,6 +57,7 @@ export class ChainStore {
    * the head's stateRoot: a damaged store throws ChainError("STORE_CORRUPT").
    */
   static async open(dir: string, options: { hash: HashFn }): Promise<ChainStore> {
+    dir = resolve(dir); // the marker is rewritten by path after each block, whatever the working directory then
     const hash = options.hash;
     const db = await openDb(dir, hash);
     try {
@@ -65,14 +67,14 @@ export class ChainStore {
         for (const prefix of [L.P_HEADER, L.P_TX, L.P_STORAGE, L.P_CONTRACT]) {
           if (await hasPrefix(db, prefix)) throw L.corrupt("blocks or state without a head record");
         }
-        await checkMarker(dir, null, db);
+        await checkMarker(dir, null, db, hash);
         return new ChainStore(dir, db, hash, committed, null, null);
       }
       const head = L.decodeHead(rawHead);
       const header = await loadHeader(db, head.number);
       if (!header) throw L.corrupt(`the head block ${head.number} has no header`);
       if (!equalBytes(hash(encodeHeader(header)), head.hash)) throw L.corrupt(`the head block ${head.number}'s header does not hash to the head's hash`);
-      await checkMarker(dir, { number: head.number, hash: head.hash }, db);
+      await checkMarker(dir, { number: head.number, hash: head.hash }, db, hash);
       await readState(db, committed);
       committed.trie = StateTrie.build(hash, committed.leaves());
       const root = committed.trie.rootHash();

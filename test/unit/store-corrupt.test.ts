@@ -118,6 +118,23 @@ describe("a damaged store", () => {
     }
   });
 
+  it("checks the head against the marker beside LevelDB, which may lag behind but never lead", async () => {
+    const marker = (text: string): string => {
+      const dir = copy();
+      writeFileSync(join(dir, "WEFT-HEAD"), text);
+      return dir;
+    };
+    const hexOf = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+    await expect(ChainStore.open(marker(`4 ${hexOf(hash(bytes("x")))}\n`), { hash })).rejects.toThrow(/block 4 was committed but the store's head is 3/);
+    await expect(ChainStore.open(marker(`3 ${hexOf(blocks[2]!.hash)}\n`), { hash })).rejects.toThrow(/block 3 is not the one that was committed/);
+    await expect(ChainStore.open(marker(`1 ${hexOf(blocks[2]!.hash)}\n`), { hash })).rejects.toThrow(/block 1 is not the one that was committed/);
+    for (const ok of [`1 ${hexOf(blocks[1]!.hash)}\n`, `3 ${hexOf(blocks[3]!.hash)}\n`, "garbage from a power loss", ""]) {
+      const store = await ChainStore.open(marker(ok), { hash });
+      expect(store.head()?.number).toBe(3);
+      await store.close();
+    }
+  });
+
   it("tells a store of another hash function or format from a damaged one", async () => {
     await expect(ChainStore.open(template.dir, { hash: (b) => chainHash("sm", b) })).rejects.toThrow(/another hash function/);
     const dir = await damaged((db) => db.put(L.KEY_META, L.encodeMeta(hash(bytes("weft chain store"))).map((b, i) => (i === 0 ? 9 : b))));
