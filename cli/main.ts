@@ -2,10 +2,27 @@
 // commands/ and owns its options and help text.
 import { UsageError, EXIT_USAGE, processIo, type Io } from "./usage.ts";
 import type { Command } from "./commands/command.ts";
-import { buildCommand } from "./commands/build.ts";
-import { checkCommand } from "./commands/check.ts";
 
-export const commands: Command[] = [buildCommand, checkCommand];
+/**
+ * The commands, loaded when used: `weft node` need not load the compiler and
+ * binaryen, and `weft build` need not load LevelDB, so each starts quickly.
+ */
+interface Entry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: Entry[] = [
+  { name: "build", summary: "compile .weft files to Wasm + ABI", load: async () => (await import("./commands/build.ts")).buildCommand },
+  { name: "check", summary: "check .weft files and print diagnostics", load: async () => (await import("./commands/check.ts")).checkCommand },
+  { name: "node", summary: "run a chain node with JSON-RPC", load: async () => (await import("./commands/node.ts")).nodeCommand },
+  { name: "deploy", summary: "deploy a contract to a node", load: async () => (await import("./commands/chain.ts")).deployCommand },
+  { name: "send", summary: "send a transaction to a contract", load: async () => (await import("./commands/chain.ts")).sendCommand },
+  { name: "call", summary: "call a contract function without a transaction", load: async () => (await import("./commands/chain.ts")).callCommand },
+  { name: "receipt", summary: "show a transaction's receipt", load: async () => (await import("./commands/chain.ts")).receiptCommand },
+  { name: "block", summary: "show a block", load: async () => (await import("./commands/chain.ts")).blockCommand },
+];
 
 function topHelp(): string {
   const rows = commands.map((c) => `  ${c.name.padEnd(8)} ${c.summary}`).join("\n");
@@ -33,7 +50,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   const cmd = commands.find((c) => c.name === name);
   try {
     if (!cmd) throw new UsageError(`unknown command \`${name}\``);
-    return await cmd.run(rest, io);
+    return await (await cmd.load()).run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       const help = cmd ? `weft ${cmd.name} --help` : "weft --help";

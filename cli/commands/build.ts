@@ -25,7 +25,6 @@ Exit code: 0 built, 1 the sources have errors, 2 usage error.
 
 export const buildCommand: Command = {
   name: "build",
-  summary: "compile .weft files to Wasm + ABI",
   async run(argv: string[], io: Io) {
     const { values, positionals } = parseCommandArgs(argv, {
       out: { type: "string", short: "o" },

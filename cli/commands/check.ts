@@ -17,7 +17,6 @@ Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage error.
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "check .weft files and print diagnostics",
   async run(argv: string[], io: Io) {
     const { values, positionals } = parseCommandArgs(argv, {
       json: { type: "boolean" },

@@ -3,7 +3,6 @@ import { UsageError, type Io } from "../usage.ts";
 
 export interface Command {
   name: string;
-  summary: string;
   run(argv: string[], io: Io): Promise<number>;
 }
 
