@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { ChainError } from "../chain/errors.ts";
 import type { CryptoSuite } from "../crypto/suite.ts";
 import { getSuite } from "../crypto/index.ts";
-import type { CryptoToolsDeps } from "../precompiles/index.ts";
+import { suiteCryptoTools, type CryptoToolsDeps } from "../precompiles/index.ts";
 
 export interface NodeConfig {
   crypto: "ecdsa" | "sm";
@@ -57,13 +57,5 @@ export function openDataDir(options: { dataDir: string; crypto?: "ecdsa" | "sm";
     writeFileSync(keyFile, Buffer.from(sealerKey).toString("hex") + "\n", { mode: 0o600 });
   }
   if (!existsSync(configFile)) writeFileSync(configFile, JSON.stringify(saved, null, 2) + "\n");
-  const sm = getSuite("sm");
-  const ecdsa = getSuite("ecdsa");
-  const cryptoTools: CryptoToolsDeps = {
-    keccak256: (b) => ecdsa.hash(b),
-    sm3: (b) => sm.hash(b),
-    sm2Recover: (digest, sig) => sm.recover(digest, sig),
-    sm2Address: (pub) => sm.addressOf(pub),
-  };
-  return { suite, config: { ...saved, cryptoTools }, sealerKey, dbDir: join(dir, "db") };
+  return { suite, config: { ...saved, cryptoTools: suiteCryptoTools() }, sealerKey, dbDir: join(dir, "db") };
 }

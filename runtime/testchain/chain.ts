@@ -8,6 +8,7 @@ import { compile, renderText, type CompileOptions, type Crypto } from "../../com
 import { testAccount, TEST_ACCOUNT_NAMES, type Account } from "../accounts.ts";
 import { makeReceipt, TransactionFailed, type Receipt } from "./receipt.ts";
 import { Contract } from "./contract.ts";
+import { genesisStatus, systemContracts } from "../precompiles/index.ts";
 
 export interface TestChainOptions {
   crypto?: Crypto;
@@ -75,7 +76,8 @@ export class TestChain {
 
   private constructor(opts: TestChainOptions) {
     this.crypto = opts.crypto ?? "keccak";
-    this.vm = new Vm({ state: this.state, crypto: this.crypto });
+    // The system contracts (/sys/status, /sys/crypto_tools, /sys/kv_storage) as on a node; the first account governs.
+    this.vm = new Vm({ state: this.state, crypto: this.crypto, precompiles: systemContracts() });
     this.gasLimit = opts.gasLimit ?? 3_000_000_000;
     this.genesisTime = opts.genesisTime ?? Date.UTC(2026, 0, 1);
     this.blockInterval = opts.blockInterval ?? 1000;
@@ -84,6 +86,8 @@ export class TestChain {
       this.accounts[name] = a.address;
       this.keys.set(name, a);
     }
+    const governors = Object.values(this.accounts).slice(0, 1);
+    for (const [key, value] of genesisStatus(governors)) this.state.setStorage("/sys/status", key, value);
   }
 
   static async create(opts: TestChainOptions = {}): Promise<TestChain> {
