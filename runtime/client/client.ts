@@ -61,6 +61,12 @@ export interface TxCall {
   blockLimit?: number;
 }
 
+interface Waiter {
+  /** Set when a block with the transaction was announced: the next look will find the receipt. */
+  announced: boolean;
+  wake: (() => void) | null;
+}
+
 const hex = (b: Uint8Array | string) => (typeof b === "string" ? b : "0x" + Buffer.from(b).toString("hex"));
 
 export class Client {
@@ -68,7 +74,8 @@ export class Client {
   private infoP?: Promise<GroupInfo>;
   private readonly abis = new Map<string, Promise<Abi | undefined>>();
   private blockWatch?: Promise<unknown>;
-  private readonly wakers = new Map<string, Set<() => void>>();
+  /** Waits in progress by transaction hash; a block notification marks them and wakes them. */
+  private readonly waits = new Map<string, Set<Waiter>>();
 
   constructor(
     readonly transport: Transport,
@@ -235,7 +242,12 @@ export class Client {
   private watchBlocks(): Promise<unknown> {
     if (this.transport.kind !== "ws") return Promise.resolve();
     this.blockWatch ??= this.subscribeBlocks((b) => {
-      for (const h of b.transactions) for (const wake of this.wakers.get(String(h).toLowerCase()) ?? []) wake();
+      for (const h of b.transactions) {
+        for (const w of this.waits.get(String(h).toLowerCase()) ?? []) {
+          w.announced = true;
+          w.wake?.();
+        }
+      }
     }).catch(() => (this.blockWatch = undefined)); // then waits poll, as over HTTP
     return this.blockWatch;
   }
@@ -248,24 +260,31 @@ export class Client {
     const ws = this.transport.kind === "ws" && this.blockWatch !== undefined;
     // Over WebSocket a block notification wakes the wait; the slow poll behind it only covers a lost notification.
     let pause = ws ? 2_000 : 25;
-    for (;;) {
-      const r = await this.getTransactionReceipt(hash);
-      if (r) return r;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new TransportError("timeout", `no receipt for ${hash} within ${timeoutMs} ms; it may still be committed`);
-      await new Promise<void>((resolve) => {
-        const set = this.wakers.get(key) ?? new Set();
-        const done = () => {
-          clearTimeout(timer);
-          set.delete(done);
-          if (set.size === 0) this.wakers.delete(key);
-          resolve();
-        };
-        const timer = setTimeout(done, Math.min(left, pause));
-        set.add(done);
-        this.wakers.set(key, set);
-      });
-      if (!ws) pause = Math.min(pause * 2, this.opts.pollIntervalMs ?? 250);
+    const me: Waiter = { announced: false, wake: null };
+    const set = this.waits.get(key) ?? new Set<Waiter>();
+    this.waits.set(key, set.add(me));
+    try {
+      for (;;) {
+        me.announced = false;
+        const r = await this.getTransactionReceipt(hash);
+        if (r) return r;
+        // The block may have been announced while the look was under way (its answer said "not yet"): look again at once.
+        if (me.announced) continue;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new TransportError("timeout", `no receipt for ${hash} within ${timeoutMs} ms; it may still be committed`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => me.wake?.(), Math.min(left, pause));
+          me.wake = () => {
+            clearTimeout(timer);
+            me.wake = null;
+            resolve();
+          };
+        });
+        if (!ws) pause = Math.min(pause * 2, this.opts.pollIntervalMs ?? 250);
+      }
+    } finally {
+      set.delete(me);
+      if (set.size === 0) this.waits.delete(key);
     }
   }
 

@@ -5,8 +5,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startRpcServer, type RpcServer } from "../../runtime/rpc/index.ts";
-import { Client, HttpTransport, makeSigner, RpcCallError, TransportError, TxFailed, type NotifiedLog } from "../../runtime/client/index.ts";
+import { Client, HttpTransport, WsTransport, makeSigner, RpcCallError, TransportError, TxFailed, type NotifiedLog } from "../../runtime/client/index.ts";
 import type { CryptoSuite } from "../../runtime/crypto/suite.ts";
+import type { Transport } from "../../runtime/client/transport.ts";
 import type { BlockJson } from "../../runtime/node/api.ts";
 import { abi as vmAbi } from "../../vm/index.ts";
 import { FakeNode, testSuite } from "./rpc-fixture.ts";
@@ -141,6 +142,46 @@ describe("weft/client", () => {
       node.release();
       await http.close();
       await ws.close();
+    }
+  });
+
+  it("looks again at once when the block was announced while a receipt look was under way", async () => {
+    const inner = await WsTransport.connect(server.wsUrl);
+    let asks = 0;
+    let askedAgain!: () => void;
+    const second = new Promise<string>((r) => (askedAgain = () => r("asked again")));
+    let seen!: () => void;
+    const blockSeen = new Promise<void>((r) => (seen = r));
+    // The first look's answer ("not yet") is held back until the client has been told of the block.
+    const racing: Transport = {
+      kind: "ws",
+      batch: (c) => inner.batch(c),
+      close: () => inner.close(),
+      unsubscribe: (id) => inner.unsubscribe(id),
+      subscribe: (m, p, cb) => inner.subscribe(m, p, (x) => (cb(x), seen())),
+      async request(method, params) {
+        if (method !== "getTransactionReceipt") return inner.request(method, params);
+        if (++asks === 2) askedAgain();
+        const r = await inner.request(method, params);
+        if (asks > 1) return r;
+        node.release();
+        await blockSeen;
+        return null;
+      },
+    };
+    const client = new Client(racing);
+    try {
+      node.hold();
+      const tx = await client.signTransaction({ to: "/apps/none", input: new Uint8Array(4) }, alice);
+      await client.sendRawTransaction(tx.raw);
+      const waiting = client.waitForReceipt(tx.hash);
+      // Had the announcement been lost, the wait would sleep until its fallback poll, long after two round trips.
+      const slept = blockSeen.then(() => inner.request("getGroupList", [])).then(() => inner.request("getGroupList", [])).then(() => "slept");
+      expect(await Promise.race([second, slept])).toBe("asked again");
+      expect(await waiting).toMatchObject({ transactionHash: tx.hash });
+    } finally {
+      node.release();
+      await client.close();
     }
   });
 
