@@ -36,3 +36,12 @@ export interface CryptoSuite {
    */
   recover(digest: Uint8Array, signature: Uint8Array): Uint8Array | null;
 }
+
+/**
+ * What runtime/crypto's own suites offer beyond CryptoSuite (which other
+ * implementations, such as test doubles, need not).
+ */
+export interface KeyedSuite extends CryptoSuite {
+  /** Whether 32 bytes are a usable private key (ecdsa: 1 ≤ d < n; sm: 1 ≤ d ≤ n − 2, GB/T 32918.1 §6.1). */
+  isValidPrivateKey(privateKey: Uint8Array): boolean;
+}
