@@ -1,16 +1,20 @@
-// Thousands of malformed requests against a live server, over HTTP and
-// WebSocket: random bytes, truncated JSON, bodies over the limit, deep
+// Thousands of malformed requests against a live server over the real node
+// (runtime/node, on LevelDB in a temp folder), over HTTP and WebSocket: random bytes, truncated JSON, bodies over the limit, deep
 // nesting, wrong envelopes, wrong parameter types and counts, giant and
-// broken batches, garbage that is not even HTTP. Each must get a
+// broken batches, signed-transaction bytes that are not transactions,
+// garbage that is not even HTTP. Each must get a
 // well-formed JSON-RPC error (or a clean 413/400, or a clean WebSocket
 // close for frames that break the WebSocket protocol), no internal error
 // may be reported, and afterwards valid requests must still succeed.
 import { connect } from "node:net";
 import { Agent, request } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startRpcServer, METHOD_NAMES, type RpcServer } from "../../runtime/rpc/index.ts";
-import { FakeNode } from "./rpc-fixture.ts";
-import { WsProbe, rpc } from "./rpc-wire.ts";
+import { Node } from "../../runtime/node/node.ts";
+import { WsProbe, rpc } from "../unit/rpc-wire.ts";
 
 const LIMIT = 16 * 1024;
 
@@ -73,6 +77,8 @@ function corpus(rand: () => number): (string | Buffer)[] {
   add(50, () => `[${Array.from({ length: 11 + int(200) }, () => '{"jsonrpc":"2.0","id":1,"method":"getGroupList"}').join(",")}]`.slice(0, LIMIT - 1));
   add(30, () => "[]");
   add(150, () => `[${Array.from({ length: 1 + int(10) }, () => pick([JSON.stringify(junkValue()), rpc("nope", [], int(9)), rpc("getBlockNumber", [pick(wrongGroup)], int(9))])).join(",")}]`);
+  // Transactions that are not: random bytes the node itself must refuse (BAD_ENCODING, BAD_SIGNATURE, …).
+  add(200, () => rpc("sendRawTransaction", ["group0", "", "0x" + Buffer.from(Array.from({ length: int(300) }, () => int(256))).toString("hex")], int(1e6)));
   // Bodies over the limit (still within what the server drains to answer 413).
   add(60, () => rpc("getCode", ["group0", "", "/" + "a".repeat(LIMIT + int(2 * LIMIT))]));
   return out;
@@ -94,13 +100,20 @@ function allErrors(json: unknown): boolean {
 
 describe("malformed requests", () => {
   let server: RpcServer;
+  let node: Node;
+  const dir = mkdtempSync(join(tmpdir(), "weft-rpc-malformed-"));
   const internal: unknown[] = [];
   const requests = corpus(prng(20260101));
 
   beforeAll(async () => {
-    server = await startRpcServer(new FakeNode(), { port: 0, limits: { maxBodyBytes: LIMIT, maxWsMessageBytes: LIMIT, maxBatch: 10 }, onError: (e) => internal.push(e) });
+    node = await Node.open({ dataDir: dir });
+    server = await startRpcServer(node, { port: 0, limits: { maxBodyBytes: LIMIT, maxWsMessageBytes: LIMIT, maxBatch: 10 }, onError: (e) => internal.push(e) });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server?.close();
+    await node?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it(`answers ${requests.length} malformed HTTP requests with JSON-RPC errors or 413, then still serves`, async () => {
     expect(requests.length).toBeGreaterThan(2000);
