@@ -1,51 +1,22 @@
 // A small NodeApi for the RPC and client tests: real signed transactions
 // (runtime/chain/codec.ts), real execution (vm/), one block per transaction
 // sealed on the next turn of the event loop, events emitted like a node's.
-// It stands in until runtime/node's Node can be used; the shapes are the
-// ones runtime/node/api.ts promises.
-import { secp256k1 } from "@noble/curves/secp256k1.js";
+// The shapes are the ones runtime/node/api.ts promises; unlike the real node
+// (test/integration/rpc*.test.ts) it can hold blocks back (hold/release) and
+// fail on demand (breakWith), which the unit tests need.
 import { keccak_256 } from "@noble/hashes/sha3.js";
 import { Vm, InMemoryState, abi as vmAbi } from "../../vm/index.ts";
 import type { Abi } from "../../vm/abi/types.ts";
 import { decodeSignedTx } from "../../runtime/chain/codec.ts";
 import { ChainError } from "../../runtime/chain/errors.ts";
 import { BLOCK_LIMIT_RANGE } from "../../runtime/chain/limits.ts";
-import { addressOf } from "../../runtime/accounts.ts";
-import type { CryptoSuite } from "../../runtime/crypto/suite.ts";
+import { getSuite, type CryptoSuite } from "../../runtime/crypto/index.ts";
 import type { BlockJson, CallResultJson, LogJson, NodeApi, NodeEvents, ReceiptJson, TransactionJson } from "../../runtime/node/api.ts";
 
 const hex = (b: Uint8Array) => "0x" + Buffer.from(b).toString("hex");
 
-/** secp256k1 + keccak in FISCO's r ‖ s ‖ v format, enough for tests. */
-export const testSuite: CryptoSuite = {
-  name: "ecdsa",
-  hashName: "keccak",
-  hash: (d) => keccak_256(d),
-  generateKeyPair() {
-    const privateKey = secp256k1.utils.randomSecretKey();
-    return { privateKey, publicKey: this.publicKeyOf(privateKey) };
-  },
-  publicKeyOf: (k) => secp256k1.getPublicKey(k, false).slice(1),
-  addressOf: (pub) => addressOf(pub, "keccak"),
-  sign(digest, key) {
-    const s = secp256k1.sign(digest, key, { prehash: false, format: "recovered" });
-    const out = new Uint8Array(65);
-    out.set(s.subarray(1), 0);
-    out[64] = s[0]!;
-    return out;
-  },
-  recover(digest, sig) {
-    try {
-      if (sig.length !== 65 || sig[64]! > 1) return null;
-      const rec = new Uint8Array(65);
-      rec[0] = sig[64]!;
-      rec.set(sig.subarray(0, 64), 1);
-      return secp256k1.Point.fromBytes(secp256k1.recoverPublicKey(rec, digest, { prehash: false })).toBytes(false).slice(1);
-    } catch {
-      return null;
-    }
-  },
-};
+/** The chain's own ecdsa suite (runtime/crypto). */
+export const testSuite: CryptoSuite = getSuite("ecdsa");
 
 type Listeners = { [E in keyof NodeEvents]: Set<NodeEvents[E]> };
 
