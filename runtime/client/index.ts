@@ -7,3 +7,5 @@ export { RpcCallError, TransportError, TxFailed, type TransportErrorKind } from 
 export { HttpTransport } from "./http.ts";
 export { WsTransport } from "./ws.ts";
 export type { Transport, TransportOptions, RpcCall, Settled } from "./transport.ts";
+// So that an application needs only weft/client to sign: the chain's suites (runtime/crypto).
+export { getSuite, type CryptoSuite, type KeyPair } from "../crypto/index.ts";
