@@ -14,6 +14,12 @@ export interface CurveParams {
   readonly b: bigint;
   readonly Gx: bigint;
   readonly Gy: bigint;
+  /**
+   * The GLV endomorphism ψ(x, y) = (β·x, y) = λ·(x, y), when the curve has
+   * one: β and the reduced basis that splits a scalar into two ~128-bit
+   * halves (@noble/curves' _splitEndoScalar).
+   */
+  readonly endo?: { beta: bigint; basis: [[bigint, bigint], [bigint, bigint]] };
 }
 
 export const SECP256K1: CurveParams = {
@@ -24,6 +30,14 @@ export const SECP256K1: CurveParams = {
   b: 7n,
   Gx: 0x79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798n,
   Gy: 0x483ada7726a3c4655da4fbfc0e1108a8fd17b448a68554199c47d08ffb10d4b8n,
+  // As @noble/curves' secp256k1 defines them (libsecp256k1's constants).
+  endo: {
+    beta: 0x7ae96a2b657c07106e64479eac3434e99cf0497512f58995c1396c28719501een,
+    basis: [
+      [0x3086d221a7d46bcde86c90e49284eb15n, -0xe4437ed6010e88286f547fa90abfe4c3n],
+      [0x114ca50f7a8e2f3f657c1108d9d44cfd8n, 0x3086d221a7d46bcde86c90e49284eb15n],
+    ],
+  },
 };
 
 export const SM2: CurveParams = {

@@ -5,6 +5,7 @@
 // Wasm kernel; recoverWithNoble is the same computation on noble's points,
 // kept as the reference the tests compare against.
 import { secp256k1 } from "@noble/curves/secp256k1.js";
+import { _splitEndoScalar } from "@noble/curves/abstract/weierstrass.js";
 import { addressOf } from "./address.ts";
 import { bytesToBig, concatBytes, isBytes } from "./bytes.ts";
 import { SECP256K1 } from "./curves.ts";
@@ -15,6 +16,7 @@ import type { KeyedSuite, KeyPair } from "./suite.ts";
 const N = SECP256K1.n;
 const HALF_N = N >> 1n;
 const Fn = secp256k1.Point.Fn;
+const ENDO_BASIS = SECP256K1.endo!.basis;
 
 function publicKeyOf(privateKey: Uint8Array): Uint8Array {
   return secp256k1.getPublicKey(privateKey, false).slice(1);
@@ -54,7 +56,9 @@ function recover(digest: Uint8Array, signature: Uint8Array): Uint8Array | null {
     const k = kernel("secp256k1");
     if (!k.liftX(p.r, p.v === 1)) return null;
     const rInv = k.invertScalar(p.r); // in Wasm: 3× faster than bigint's extended Euclid
-    if (!k.mulAdd(Fn.neg(Fn.mul(p.e, rInv)), Fn.mul(p.s, rInv))) return null;
+    // u2 splits into two ~128-bit halves over R and ψ(R): half the doublings.
+    const { k1, k1neg, k2, k2neg } = _splitEndoScalar(Fn.mul(p.s, rInv), ENDO_BASIS, N);
+    if (!k.mulAddSplit(Fn.neg(Fn.mul(p.e, rInv)), k1, k1neg, k2, k2neg)) return null;
     return k.affine();
   } catch {
     return null;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { secp256k1 } from "@noble/curves/secp256k1.js";
-import type { WeierstrassPoint } from "@noble/curves/abstract/weierstrass.js";
+import { _splitEndoScalar, type WeierstrassPoint } from "@noble/curves/abstract/weierstrass.js";
 import { kernel } from "../../runtime/crypto/kernel/kernel.ts";
 import { KERNEL_INPUTS_SHA256 } from "../../runtime/crypto/kernel/kernel.generated.ts";
 import { kernelInputsHash } from "../../runtime/crypto/kernel/build.ts";
@@ -113,5 +113,38 @@ describe.each(curves)("kernel of $name", (curve, Point) => {
       expect((inv * a) % curve.n).toBe(1n);
       expect(inv < curve.n).toBe(true);
     }
+  });
+});
+
+describe("kernel of secp256k1, u2 split over Q and ψ(Q) (GLV)", () => {
+  const k = kernel("secp256k1");
+  const G = secp256k1.Point.BASE;
+  const N = SECP256K1.n;
+  const basis = SECP256K1.endo!.basis;
+  // λ with ψ(P) = λ·P: the eigenvalue of β, checked below rather than trusted.
+  const lambda = 0x5363ad4cc05c30e0a5261c028812645a122e22ea20816678df02967c1b23bd72n;
+
+  it("has the β and λ of the same endomorphism", () => {
+    const q = G.multiply(12345n);
+    const psi = secp256k1.Point.fromAffine({ x: (q.toAffine().x * SECP256K1.endo!.beta) % SECP256K1.p, y: q.toAffine().y });
+    expect(psi.equals(q.multiply(lambda))).toBe(true);
+  });
+
+  it("computes u1·G + u2·Q as noble does", () => {
+    const scalars = [0n, 1n, 2n, N - 1n, lambda, N - lambda, (lambda * lambda) % N, 1n << 128n, (1n << 200n) + 3n];
+    for (let i = 0; i < 30; i++) scalars.push(rnd(N));
+    for (const u2 of scalars) {
+      const q = G.multiply(rnd(N - 1n) + 1n);
+      const u1 = rnd(N);
+      const { k1, k1neg, k2, k2neg } = _splitEndoScalar(u2, basis, N);
+      expect(k.setPoint(xy(q))).toBe(true);
+      const got = k.mulAddSplit(u1, k1, k1neg, k2, k2neg) ? toHex(k.affine()) : "infinity";
+      const want = G.mulAddUnsafe(u1, q, u2);
+      expect(got, `u2 = ${u2}`).toBe(want.is0() ? "infinity" : toHex(xy(want)));
+    }
+    // A sum that vanishes: u1·G + u2·G with u1 + u2 = n.
+    const { k1, k1neg, k2, k2neg } = _splitEndoScalar(N - 5n, basis, N);
+    k.setPoint(xy(G));
+    expect(k.mulAddSplit(5n, k1, k1neg, k2, k2neg)).toBe(false);
   });
 });

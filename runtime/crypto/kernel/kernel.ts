@@ -15,6 +15,7 @@ interface KernelExports {
   io(): number;
   init(): void;
   mulAdd(): number;
+  mulAddEndo(negQ: number, negPsi: number): number;
   eqX(): number;
   affine(): void;
   onCurve(): number;
@@ -22,7 +23,7 @@ interface KernelExports {
   invN(): void;
 }
 
-const U1 = 0, U2 = 32, QX = 64, QY = 96, OX = 128, OY = 160, CAND = 192;
+const U1 = 0, U2 = 32, QX = 64, QY = 96, OX = 128, OY = 160, CAND = 192, U3 = 224;
 
 export class CurveKernel {
   private readonly x: KernelExports;
@@ -70,6 +71,17 @@ export class CurveKernel {
     this.putBig(U1, u1);
     this.putBig(U2, u2);
     return this.x.mulAdd() === 1;
+  }
+
+  /**
+   * mulAdd() for a curve with an endomorphism, u2 given split (GLV):
+   * u2 ≡ (neg1 ? −k1 : k1) + λ·(neg2 ? −k2 : k2) mod n, k1, k2 < 2^129.
+   */
+  mulAddSplit(u1: bigint, k1: bigint, neg1: boolean, k2: bigint, neg2: boolean): boolean {
+    this.putBig(U1, u1);
+    this.putBig(U2, k1);
+    this.putBig(U3, k2);
+    return this.x.mulAddEndo(neg1 ? 1 : 0, neg2 ? 1 : 0) === 1;
   }
 
   /** After mulAdd(): whether the sum's affine x equals `x` (< p). */

@@ -10,10 +10,12 @@
 //   G part: signed 8-bit fixed windows over a table of 33 × 128 affine
 //           multiples of G, built once by init(): 33 mixed additions and
 //           no doublings.
-//   Q part: width-5 wNAF over Q, 3Q, …, 15Q: 256 doublings, ~43 additions.
+//   Q part: width-5 wNAF over Q, 3Q, …, 15Q: 256 doublings, ~43 additions;
+//           on secp256k1 two 128-bit halves over Q and ψ(Q) (GLV): 128
+//           doublings for the same number of additions.
 //
 // The JS side (../kernel.ts) writes inputs to io() and reads results back.
-import { A_IS_ZERO, P, ONE, RAW_ONE, R2, A, B, GX, GY, EXP_INV, EXP_SQRT, N, fmul, fsqr, fadd, fsub } from "./field";
+import { A_IS_ZERO, HAS_ENDO, BETA, P, ONE, RAW_ONE, R2, A, B, GX, GY, EXP_INV, EXP_SQRT, N, fmul, fsqr, fadd, fsub } from "./field";
 
 // io(): the exchange area with JS, normal-form big numbers as 8 LE u32 limbs.
 const IO: usize = memory.data(256);
@@ -24,11 +26,14 @@ const QY: usize = IO + 96;
 const OX: usize = IO + 128; // affine() result
 const OY: usize = IO + 160;
 const CAND: usize = IO + 192; // eqX() candidate x; invN() input
+const U3: usize = IO + 224; // mulAddEndo(): the scalar for ψ(Q)
 
 const T: usize = memory.data(32 * 12); // field temporaries T(0) … T(11)
 const ACC: usize = memory.data(96); //   the running sum (Jacobian)
 const QT: usize = memory.data(96 * 9); // Q, 3Q, …, 15Q, then 2Q / a negated entry
 const NAF: usize = memory.data(260); //  wNAF digits of U2 (i8)
+const QT2: usize = memory.data(96 * 9); // ψ of QT's entries (mulAddEndo)
+const NAF2: usize = memory.data(260); // wNAF digits of U3
 const GD: usize = memory.data(33 * 4); // signed window digits of U1 (i32)
 
 const WINDOWS: usize = 33;
@@ -212,10 +217,10 @@ export function init(): void {
 
 // ---- scalar recoding ---------------------------------------------------------
 
-/** Width-5 wNAF of the 256-bit U2 into NAF; returns the number of digits. */
-function wnaf(): i32 {
+/** Width-5 wNAF of a 256-bit scalar into `naf` (i8 digits); returns the number of digits. */
+function wnaf(scalar: usize, naf: usize): i32 {
   const k = t(8); // 9 limbs: t(8) and the first limb of t(9)
-  fcopy(k, U2);
+  fcopy(k, scalar);
   store<u32>(k, 0, 32);
   let n: i32 = 0;
   while (true) {
@@ -235,7 +240,7 @@ function wnaf(): i32 {
         c = v >> 32;
       }
     }
-    store<i8>(NAF + <usize>n, <i8>d);
+    store<i8>(naf + <usize>n, <i8>d);
     n++;
     // k >>= 1
     for (let i: usize = 0; i < 8; i++) {
@@ -260,31 +265,80 @@ function gdigits(): void {
 
 // ---- entry points --------------------------------------------------------------
 
-/** ACC = U1·G + U2·Q for Q at QX, QY (on the curve: checked by the caller). 1 unless ACC is infinity. */
-export function mulAdd(): i32 {
-  init();
-  fmul(QT, QX, R2); fmul(QT + 32, QY, R2); fcopy(QT + 64, ONE);
-  const two = QT + 8 * 96;
-  jdbl(two, QT);
-  for (let i: usize = 1; i < 8; i++) jadd(QT + i * 96, QT + (i - 1) * 96, two);
-  const n = wnaf();
-  setInf(ACC);
-  for (let i = n - 1; i >= 0; i--) {
-    if (!isInf(ACC)) jdbl(ACC, ACC);
-    const d = <i32>load<i8>(NAF + <usize>i);
-    if (d > 0) jadd(ACC, ACC, QT + <usize>((d - 1) >> 1) * 96);
-    else if (d < 0) {
-      const e = QT + <usize>((-d - 1) >> 1) * 96;
-      fcopy(two, e); fneg(two + 32, e + 32); fcopy(two + 64, e + 64);
-      jadd(ACC, ACC, two);
-    }
+/** table[i] = (2i + 1)·table[0] for i < 8; table[8] holds 2·table[0] (then serves addDigit()). */
+function oddMultiples(table: usize): void {
+  const two = table + 8 * 96;
+  jdbl(two, table);
+  for (let i: usize = 1; i < 8; i++) jadd(table + i * 96, table + (i - 1) * 96, two);
+}
+
+/** ACC += d·(table entry), d an odd wNAF digit or 0. */
+function addDigit(table: usize, d: i32): void {
+  if (d > 0) jadd(ACC, ACC, table + <usize>((d - 1) >> 1) * 96);
+  else if (d < 0) {
+    const e = table + <usize>((-d - 1) >> 1) * 96, neg = table + 8 * 96;
+    fcopy(neg, e); fneg(neg + 32, e + 32); fcopy(neg + 64, e + 64);
+    jadd(ACC, ACC, neg);
   }
+}
+
+/** ACC += U1·G from the table; 1 unless ACC ends at infinity. */
+function addG(): i32 {
   gdigits();
   for (let w: usize = 0; w < WINDOWS; w++) {
     const d = load<i32>(GD + (w << 2));
     if (d != 0) jmadd(ACC, ACC, GT + (w * PER_WINDOW + <usize>(d < 0 ? -d : d) - 1) * 64, d < 0);
   }
   return isInf(ACC) ? 0 : 1;
+}
+
+/** QT[0] = Q (QX, QY to Montgomery form), negated if `neg`. */
+function loadQ(neg: bool): void {
+  fmul(QT, QX, R2); fmul(QT + 32, QY, R2); fcopy(QT + 64, ONE);
+  if (neg) fneg(QT + 32, QT + 32);
+}
+
+/** ACC = U1·G + U2·Q for Q at QX, QY (on the curve: checked by the caller). 1 unless ACC is infinity. */
+export function mulAdd(): i32 {
+  init();
+  loadQ(false);
+  oddMultiples(QT);
+  const n = wnaf(U2, NAF);
+  setInf(ACC);
+  for (let i = n - 1; i >= 0; i--) {
+    if (!isInf(ACC)) jdbl(ACC, ACC);
+    addDigit(QT, <i32>load<i8>(NAF + <usize>i));
+  }
+  return addG();
+}
+
+/**
+ * ACC = U1·G + (±U2)·Q + (±U3)·ψ(Q) with ψ(x, y) = (β·x, y) = λ·(x, y),
+ * secp256k1's endomorphism. The caller splits u2 = ±U2 ± λ·U3 with both
+ * halves below 2^129 (GLV), which halves the doublings. negQ / negPsi are
+ * the halves' signs. 1 unless ACC is infinity.
+ */
+export function mulAddEndo(negQ: i32, negPsi: i32): i32 {
+  if (!HAS_ENDO) unreachable();
+  init();
+  loadQ(negQ != 0);
+  oddMultiples(QT);
+  // ψ((2i+1)·(±Q)) = ±(2i+1)·ψ(Q): flip y when the two signs differ.
+  for (let i: usize = 0; i < 8; i++) {
+    const e = QT + i * 96, f = QT2 + i * 96;
+    fmul(f, e, BETA);
+    if ((negQ != 0) != (negPsi != 0)) fneg(f + 32, e + 32);
+    else fcopy(f + 32, e + 32);
+    fcopy(f + 64, e + 64);
+  }
+  const n1 = wnaf(U2, NAF), n2 = wnaf(U3, NAF2);
+  setInf(ACC);
+  for (let i = (n1 > n2 ? n1 : n2) - 1; i >= 0; i--) {
+    if (!isInf(ACC)) jdbl(ACC, ACC);
+    if (i < n1) addDigit(QT, <i32>load<i8>(NAF + <usize>i));
+    if (i < n2) addDigit(QT2, <i32>load<i8>(NAF2 + <usize>i));
+  }
+  return addG();
 }
 
 /** 1 if ACC is finite and its affine x is CAND (normal form, < p). Used instead of an inversion. */
