@@ -194,9 +194,7 @@ export class ChainStore {
   async getBlockByNumber(n: number): Promise<Block | null> {
     const found = await this.getHeader(n);
     if (!found) return null;
-    const body = await this.get((L.numberKey(L.P_BODY, n)));
-    if (body === undefined || body.length % 32 !== 0) throw L.corrupt(`block ${n}'s transaction list is missing or malformed`);
-    const hashes = Array.from({ length: body.length / 32 }, (_, i) => body.subarray(32 * i, 32 * i + 32));
+    const hashes = (await this.getTransactionHashes(n))!;
     const records = await this.getMany((hashes.map((x) => L.hashKey(L.P_TX, x))));
     const transactions = records.map((v, i) => {
       if (v === undefined) throw L.corrupt(`transaction ${hex(hashes[i]!)} of block ${n} is missing`);
@@ -205,6 +203,15 @@ export class ChainStore {
       return rec.tx;
     });
     return { header: found.header, hash: found.hash, transactions };
+  }
+
+  /** Block n's transaction hashes in order (one read: for blocks listed without their transactions); null if no block n. */
+  async getTransactionHashes(n: number): Promise<Uint8Array[] | null> {
+    this.live();
+    if (!Number.isSafeInteger(n) || n < 0 || n > (this.headInfo?.number ?? -1)) return null;
+    const body = await this.get(L.numberKey(L.P_BODY, n));
+    if (body === undefined || body.length % 32 !== 0) throw L.corrupt(`block ${n}'s transaction list is missing or malformed`);
+    return Array.from({ length: body.length / 32 }, (_, i) => body.slice(32 * i, 32 * i + 32));
   }
 
   async getBlockByHash(hash: Uint8Array): Promise<Block | null> {
@@ -259,9 +266,8 @@ export class ChainStore {
     const receipt = await this.getReceipt(txHash);
     if (!receipt) return null;
     const block = await this.getHeader(receipt.blockNumber);
-    const body = await this.get((L.numberKey(L.P_BODY, receipt.blockNumber)));
-    if (!block || body === undefined || body.length % 32 !== 0) throw L.corrupt(`block ${receipt.blockNumber} of receipt ${hex(txHash)} is missing`);
-    const hashes = Array.from({ length: body.length / 32 }, (_, i) => body.subarray(32 * i, 32 * i + 32));
+    const hashes = await this.getTransactionHashes(receipt.blockNumber);
+    if (!block || !hashes) throw L.corrupt(`block ${receipt.blockNumber} of receipt ${hex(txHash)} is missing`);
     const raw = await this.getMany((hashes.map((x) => L.hashKey(L.P_RECEIPT, x))));
     const stored = raw.map((v, i) => {
       if (v === undefined) throw L.corrupt(`the receipt of ${hex(hashes[i]!)} is missing`);

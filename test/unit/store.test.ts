@@ -55,6 +55,9 @@ describe("chain store", () => {
     expect(await again.getBlockByHash(genesis.hash)).toEqual(genesis);
     expect(await again.getHeader(2)).toEqual({ header: b2.header, hash: b2.hash });
     expect(await again.getBlockByNumber(3)).toBeNull();
+    expect(await again.getTransactionHashes(1)).toEqual(txs.map((t) => t.hash));
+    expect(await again.getTransactionHashes(0)).toEqual([]);
+    expect(await again.getTransactionHashes(3)).toBeNull();
     expect(await again.getBlockByHash(hash(bytes("nothing")))).toBeNull();
     expect(await again.getTransaction(txs[2]!.hash)).toEqual({ tx: txs[2], blockNumber: 1, index: 2 });
     const r = await again.getReceipt(txs[1]!.hash);
