@@ -1,6 +1,8 @@
 // `weft <command> [options]`: dispatch only. Each command lives in
 // commands/ and owns its options and help text.
-import { UsageError, EXIT_USAGE, processIo, type Io } from "./usage.ts";
+import { UsageError, EXIT_DIAGNOSTICS, EXIT_USAGE, processIo, type Io } from "./usage.ts";
+import { ChainError } from "../runtime/chain/errors.ts";
+import { isVmError } from "../vm/errors.ts";
 import type { Command } from "./commands/command.ts";
 
 /**
@@ -56,6 +58,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const help = cmd ? `weft ${cmd.name} --help` : "weft --help";
       io.err(`error: ${e.message}\n(see \`${help}\`)\n`);
       return EXIT_USAGE;
+    }
+    if (e instanceof ChainError || isVmError(e)) {
+      // refused by the chain side: a wrong password, a damaged keystore, a bad transaction …
+      io.err(`error[${e.code}]: ${e.message}\n`);
+      return EXIT_DIAGNOSTICS;
     }
     throw e;
   }

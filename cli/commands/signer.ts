@@ -5,6 +5,8 @@ import { resolve } from "node:path";
 import { getSuite } from "../../runtime/crypto/index.ts";
 import { makeSigner, type Signer } from "../../runtime/client/index.ts";
 import { UsageError, type Io } from "../usage.ts";
+import { defaultKeystoreDir, findKeystore, unlockKeystoreFile } from "../../runtime/keystore/index.ts";
+import { promptPassword } from "./password.ts";
 
 export const signerOptions = {
   from: { type: "string" },
@@ -43,5 +45,17 @@ export async function loadSigner(v: SignerValues, io: Io, command: string): Prom
 }
 
 async function unlockKeystore(v: SignerValues, io: Io, command: string): Promise<Signer> {
-  throw new UsageError(`keystores are not wired up yet (${v.from}, ${io.cwd})`, command);
+  const dir = v.keystore ? resolve(io.cwd, v.keystore) : defaultKeystoreDir();
+  const path = findKeystore(dir, v.from!, io.cwd);
+  let password: string | undefined;
+  if (v["password-file"]) {
+    const file = resolve(io.cwd, v["password-file"]);
+    if (!existsSync(file)) throw new UsageError(`no such file: ${v["password-file"]}`, command);
+    password = readFileSync(file, "utf8").replace(/\r?\n$/, "");
+  } else {
+    password = process.env.WEFT_PASSWORD ?? (await promptPassword(`password for ${v.from}: `));
+  }
+  if (password === undefined) throw new UsageError("the keystore needs its password: --password-file <file> or WEFT_PASSWORD", command);
+  const key = await unlockKeystoreFile(path, password);
+  return makeSigner(getSuite(key.suite), key.privateKey);
 }

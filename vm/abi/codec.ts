@@ -22,7 +22,9 @@ export function toBigInt(v: unknown, path: string): bigint {
     if (!Number.isSafeInteger(v)) bad(path, "an integer (a safe-integer number or a bigint)", v);
     return BigInt(v);
   }
-  return bad(path, "an integer (bigint or number)", v);
+  // JSON callers (the CLI, web apps) write big integers as text: decimal or 0x-hex, nothing else.
+  if (typeof v === "string" && /^(-?(0|[1-9][0-9]*)|0x[0-9a-fA-F]+)$/.test(v)) return BigInt(v);
+  return bad(path, "an integer (bigint, number, or decimal or 0x-hex text)", v);
 }
 
 export function toBytes(v: unknown, path: string): Uint8Array {
