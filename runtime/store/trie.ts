@@ -38,7 +38,7 @@ class Node {
   ) {}
 }
 
-export const EMPTY_ROOT: Uint8Array = ZERO;
+export const EMPTY_ROOT: Uint8Array = new Uint8Array(32);
 
 /** Digit i (0..127) of a path: two bits, most significant first (the order in which paths sort). */
 export function digitAt(path: Uint8Array, i: number): number {
@@ -112,8 +112,9 @@ export class StateTrie {
     return n && equalBytes(n.path!, path) ? n.value : undefined;
   }
 
+  /** A copy: it goes into headers, and the trie's cached hashes must not change with them. */
   rootHash(): Uint8Array {
-    return this.root ? this.hashOf(this.root) : EMPTY_ROOT;
+    return this.root ? this.hashOf(this.root).slice() : new Uint8Array(32);
   }
 
   private hashOf(n: Node): Uint8Array {
@@ -200,12 +201,13 @@ export class StateTrie {
     let n = this.root;
     while (n && n.digit !== LEAF) {
       const k = digitAt(path, n.digit);
-      steps.push({ digit: n.digit, siblings: n.kids!.filter((_, i) => i !== k).map((x) => (x ? this.hashOf(x) : ZERO)) });
+      // copies: a proof leaves the store, and the trie's cached hashes must not change with it
+      steps.push({ digit: n.digit, siblings: n.kids!.filter((_, i) => i !== k).map((x) => (x ? this.hashOf(x) : ZERO).slice()) });
       n = n.kids![k];
     }
     if (!n) return { value: undefined, proof: { steps } };
-    if (equalBytes(n.path!, path)) return { value: n.value, proof: { steps } };
-    return { value: undefined, proof: { steps, other: { path: n.path!, value: n.value! } } };
+    if (equalBytes(n.path!, path)) return { value: n.value!.slice(), proof: { steps } };
+    return { value: undefined, proof: { steps, other: { path: n.path!.slice(), value: n.value!.slice() } } };
   }
 }
 
