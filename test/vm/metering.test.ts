@@ -134,6 +134,24 @@ describe("running out of gas", () => {
     expect(call(vm, "/t", "", 4).status).toBe(0);
   });
 
+  it("counts gas exactly at any limit up to 2^63 - 1 (host charges cross 32-bit words and the 2^53 of doubles)", () => {
+    // getCallData (3 per byte) and setStorage (5000 + 3 per byte) are host charges; the rest is metered
+    const code = contract({
+      imports: [BCOS.getCallData, BCOS.setStorage],
+      data: [{ offset: 0, bytes: ascii("kvv") }],
+      main: [...op.i32(64), ...op.call(0), ...op.i32(0), ...op.i32(1), ...op.i32(1), ...op.i32(2), ...op.call(1)],
+    });
+    const { vm } = deploy(code);
+    const used = call(vm, "/t", "aabbcc", 1e9).gasUsed;
+    expect(used).toBe(3 + 3 + 3 * 3 + 5000 + 3 * 3); // two calls, the call data, the key and value
+    const limits: (number | bigint)[] = [2 ** 32 - 2, 2 ** 53 - 1, 2n ** 53n, 2n ** 53n + 7n, 2n ** 62n, 2n ** 63n - 1n];
+    for (let i = 0; i <= used; i += 997) limits.push(2 ** 32 + i, 2n ** 53n + BigInt(i)); // the counter crosses a boundary mid-call
+    for (const limit of limits) {
+      const r = vm.call({ to: "/t", input: hex("aabbcc"), sender: SENDER, gasLimit: limit, block: BLOCK });
+      expect([r.status, r.gasUsed], String(limit)).toEqual([0, used]);
+    }
+  });
+
   it("reports out of gas, not the trap, when gas ran out before a trap", () => {
     const code = contract({ main: [...op.i32(1), ...op.i32(2), ...op.add, ...op.drop, ...op.unreachable] });
     const { vm } = deploy(code);

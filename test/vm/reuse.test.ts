@@ -37,6 +37,25 @@ describe("instance reuse", () => {
     for (let i = 0; i < 3; i++) expect(toHex(call(vm, "/c", "").output)).toBe("06000000");
   });
 
+  it("restores mutable globals after a call that trapped or reverted on its way", () => {
+    // global += 1; with input: trap (01) or revert (02) before finishing; else finish(global)
+    const { vm } = deployed(contract({
+      imports: [BCOS.getCallDataSize, BCOS.finish, BCOS.revert],
+      globals: [{ type: I32, mutable: true, init: 5 }],
+      main: [
+        ...op.globalGet(0), ...op.i32(1), ...op.add, ...op.globalSet(0),
+        ...op.call(0), ...op.i32(1), 0x46 /* i32.eq */, ...op.if, ...op.unreachable, ...op.end,
+        ...op.call(0), ...op.if, ...op.i32(0), ...op.i32(0), ...op.call(2), ...op.end,
+        ...op.i32(0), ...op.globalGet(0), ...op.i32Store(), ...op.i32(0), ...op.i32(4), ...op.call(1),
+      ],
+    }));
+    expect(call(vm, "/c", "01").status).toBe(Status.WASM_TRAP);
+    expect(toHex(call(vm, "/c", "").output)).toBe("06000000");
+    expect(call(vm, "/c", "0202").status).toBe(Status.REVERT);
+    expect(toHex(call(vm, "/c", "").output)).toBe("06000000");
+    expect(vm.instantiations).toBe(1);
+  });
+
   it("shows every call the initial memory size, and zeroed pages when it grows", () => {
     // out[0] = memory.size; out[4] = memory.grow(1); out[8] = load(new page); store 0xff on the new page
     const { vm } = deployed(contract({
