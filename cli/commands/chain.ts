@@ -31,7 +31,7 @@ async function withClient(url: string | undefined, io: Io, name: string, run: (c
     return await run(client);
   } catch (e) {
     if (e instanceof RpcCallError || e instanceof TransportError || e instanceof TxFailed) {
-      const code = (e as { code?: unknown }).code;
+      const code = (e as { chainCode?: unknown }).chainCode ?? (e as { code?: unknown }).code;
       io.err(`error${code !== undefined ? `[${String(code)}]` : ""}: ${e.message}\n`);
       return EXIT_DIAGNOSTICS;
     }

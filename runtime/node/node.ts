@@ -54,6 +54,8 @@ export class Node extends NodeQueries implements NodeApi {
   private readonly forward: ForwardingState;
   private readonly vm: Vm;
   private readonly waiters = new Map<string, ((ok: boolean) => void)[]>();
+  /** Hashes of the transactions of the block being sealed: out of the pool, not yet in the store. */
+  private readonly sealingNow = new Set<string>();
   private sealing: Promise<void> | null = null;
   private stopped = false;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -100,7 +102,9 @@ export class Node extends NodeQueries implements NodeApi {
     this.live();
     const tx = admit(raw, { suite: this.suite, chainId: this.chainId, groupId: this.groupId, head: this.getBlockNumber() });
     const id = hex(tx.hash);
-    if (this.pool.has(id) || this.store.hasTransaction(tx.hash)) throw new ChainError("DUPLICATE_TX", `transaction ${id} was sent already`);
+    if (this.pool.has(id) || this.sealingNow.has(id) || this.store.hasTransaction(tx.hash)) {
+      throw new ChainError("DUPLICATE_TX", `transaction ${id} was sent already`);
+    }
     this.pool.add(tx, id);
     this.kick();
     return id;
@@ -209,6 +213,15 @@ export class Node extends NodeQueries implements NodeApi {
     const head = this.store.head()!;
     const number = head.number + 1;
     const { txs } = this.pool.take(this.config("tx_count_limit", DEFAULT_TX_COUNT_LIMIT, number), number);
+    for (const tx of txs) this.sealingNow.add(hex(tx.hash));
+    try {
+      await this.executeAndCommit(head, number, txs);
+    } finally {
+      this.sealingNow.clear();
+    }
+  }
+
+  private async executeAndCommit(head: { number: number; hash: Uint8Array; header: BlockHeader }, number: number, txs: Transaction[]): Promise<void> {
     const timestamp = Math.max(head.header.timestamp, (this.options.clock ?? Date.now)());
     const env = { number, timestamp, txGasLimit: this.config("tx_gas_limit", DEFAULT_TX_GAS_LIMIT, number) };
     const blockState = new BlockState(this.store.state);

@@ -130,6 +130,9 @@ for (const crypto of ["ecdsa", "sm"] as const) {
       expect(await code(good.raw)).toBe("DUPLICATE_TX");
       expect(await code(signTx(txData(info, 0, call), bob).raw)).toBe("accepted");
       expect(await code(signTx(txData(info, 0, call), bob).raw)).toBe("MEMPOOL_FULL");
+      // the same transaction again while its block is being written: out of the pool, not yet stored
+      while (node.getPendingTxSize() > 0) await new Promise((r) => setImmediate(r));
+      expect(await code(good.raw)).toBe("DUPLICATE_TX");
       const r = await node.waitForReceipt(good.hash, 10_000);
       expect(r.status).toBe(19); // no contract at /apps/token
       expect(await code(good.raw)).toBe("DUPLICATE_TX"); // also once it is in a block
