@@ -24,6 +24,7 @@ export const commands: Entry[] = [
   { name: "call", summary: "call a contract function without a transaction", load: async () => (await import("./commands/chain.ts")).callCommand },
   { name: "receipt", summary: "show a transaction's receipt", load: async () => (await import("./commands/chain.ts")).receiptCommand },
   { name: "block", summary: "show a block", load: async () => (await import("./commands/chain.ts")).blockCommand },
+  { name: "account", summary: "create, list, import and export keystore accounts", load: async () => (await import("./commands/account.ts")).accountCommand },
 ];
 
 function topHelp(): string {
