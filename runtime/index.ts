@@ -10,3 +10,8 @@ export {
   type HeadInfo, type StoredTransaction, type StorageProof, type ReceiptProof, type StateDiff, type StorageWrite, type ContractWrite, type PreparedState,
 } from "./store/index.ts";
 export { merkleRoot, merkleProof, verifyMerkleProof, transactionsRoot, receiptsRoot, receiptHash, type MerkleProof } from "./chain/merkle.ts";
+export { getSuite, type CryptoSuite, type KeyedSuite, type KeyPair, type SuiteName } from "./crypto/index.ts";
+export {
+  encryptKey, decryptKey, writeKeystore, listKeystores, findKeystore, unlockKeystoreFile, defaultKeystoreDir,
+  type KeystoreJson, type UnlockedKey, type KeystoreEntry,
+} from "./keystore/index.ts";
