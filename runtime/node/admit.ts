@@ -8,6 +8,7 @@ import type { Transaction } from "../chain/types.ts";
 import type { CryptoSuite } from "../crypto/suite.ts";
 import { checkPath, isSystemPath } from "./paths.ts";
 import { decodeDeployInput } from "../../vm/abi/calls.ts";
+import { CODE_DEPOSIT_GAS } from "../../vm/vm.ts";
 
 export interface AdmitContext {
   suite: CryptoSuite;
@@ -15,6 +16,8 @@ export interface AdmitContext {
   groupId: string;
   /** Number of the latest block. */
   head: number;
+  /** The system config tx_gas_limit in force for the next block. */
+  txGasLimit: number;
 }
 
 /** Decodes and checks a signed transaction (not yet its uniqueness: the node checks pool and chain). */
@@ -36,10 +39,16 @@ export function admit(raw: Uint8Array, ctx: AdmitContext): Transaction {
   checkPath(data.to);
   if (data.abi !== "") {
     if (isSystemPath(data.to)) throw new ChainError("BAD_PATH", `${data.to}: contracts are deployed under /apps/; /sys/ holds the system contracts`);
+    let code: Uint8Array;
     try {
-      decodeDeployInput(data.input);
+      ({ code } = decodeDeployInput(data.input));
     } catch (e) {
       throw new ChainError("BAD_ENCODING", `a deployment's input must be SCALE(bytes code, bytes ctorArgs): ${(e as Error).message}`);
+    }
+    // Storing the code alone costs 20 gas a byte (more once metered): a deployment that cannot pay it never runs.
+    const deposit = CODE_DEPOSIT_GAS * code.length;
+    if (deposit > ctx.txGasLimit) {
+      throw new ChainError("TX_GAS_LIMIT", `storing ${code.length} bytes of code costs at least ${deposit} gas; the chain's tx_gas_limit is ${ctx.txGasLimit}`);
     }
     try {
       if (!Array.isArray(JSON.parse(data.abi))) throw new Error("not an array");

@@ -100,7 +100,9 @@ export class Node extends NodeQueries implements NodeApi {
 
   async sendTransaction(raw: Uint8Array): Promise<string> {
     this.live();
-    const tx = admit(raw, { suite: this.suite, chainId: this.chainId, groupId: this.groupId, head: this.getBlockNumber() });
+    const head = this.getBlockNumber();
+    const txGasLimit = this.config("tx_gas_limit", DEFAULT_TX_GAS_LIMIT, head + 1);
+    const tx = admit(raw, { suite: this.suite, chainId: this.chainId, groupId: this.groupId, head, txGasLimit });
     const id = hex(tx.hash);
     if (this.pool.has(id) || this.sealingNow.has(id) || this.store.hasTransaction(tx.hash)) {
       throw new ChainError("DUPLICATE_TX", `transaction ${id} was sent already`);

@@ -96,7 +96,7 @@ for (const crypto of ["ecdsa", "sm"] as const) {
     });
 
     it("refuses bad transactions, each with its own code, and keeps serving", async () => {
-      const node = await Node.open({ dataDir: tempDir(), crypto, poolSize: 2, sealDelay: 50 });
+      const node = await Node.open({ dataDir: tempDir(), crypto, poolSize: 2, sealDelay: 50, systemConfig: { tx_gas_limit: 100_000 } });
       const info = node.getGroupInfo();
       const call = { to: "/apps/token", input: new Uint8Array([1, 2, 3, 4]) };
       const code = async (raw: Uint8Array) => {
@@ -118,6 +118,8 @@ for (const crypto of ["ecdsa", "sm"] as const) {
       expect(await code(signed({ to: "apps/token" }))).toBe("BAD_PATH");
       expect(await code(signed({ to: "/sys/evil", abi: "[]", input: abi.encodeDeployInput(art.wasm, new Uint8Array()) }))).toBe("BAD_PATH");
       expect(await code(new Uint8Array(600 * 1024))).toBe("TX_TOO_LARGE");
+      // 5 KB of code cost more than 100,000 gas to store
+      expect(await code(signed({ to: "/apps/t2", abi: "[]", input: abi.encodeDeployInput(art.wasm, new Uint8Array()) }))).toBe("TX_GAS_LIMIT");
       const good = signTx(txData(info, 0, call), alice);
       // SM2 carries the public key: another message fails. An ECDSA signature of another message recovers
       // some other key (as on Ethereum), so there a malformed recovery id stands for the bad signature.
