@@ -4,9 +4,9 @@
 // in order), each funded with tokens first; N pre-signed EIP-1559 transfers
 // with explicit nonces, submitted with eth_sendRawTransaction. Automine
 // mines each transaction as it arrives and cannot take them out of order,
-// so there every request goes alone; with interval mining
-// (BENCH_INTERVAL_MS) in batches. Receipt times from newHeads
-// notifications (each block's hashes fetched after).
+// so there every request goes alone; with interval mining in batches.
+// Receipt times from newHeads notifications (each block's hashes fetched
+// after).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ensurePeers, loadPeer, peersNodeDir, requirePeer } from "../peers.ts";
@@ -34,8 +34,10 @@ interface Solc {
   compile(input: string): string;
 }
 
-const interval = Number(process.env.BENCH_INTERVAL_MS ?? 0);
-export const HARDHAT_LABEL = interval > 0 ? `hardhat (EDR, ${interval} ms interval)` : "hardhat (EDR, automine)";
+/** How Hardhat mines: 0 for automine, else every this many milliseconds. */
+export function hardhatLabel(intervalMs: number): string {
+  return intervalMs > 0 ? `hardhat (EDR, ${intervalMs} ms interval)` : "hardhat (EDR, automine)";
+}
 
 function compileToken(solc: Solc): { abi: unknown; bytecode: string } {
   const out = JSON.parse(
@@ -54,7 +56,7 @@ function compileToken(solc: Solc): { abi: unknown; bytecode: string } {
 }
 
 /** Hardhat's figures, or a sentence saying why there are none. */
-export async function runHardhat(n: number, lanes: number, o: Omit<DriveOptions, "rpc">): Promise<Figures | string> {
+export async function runHardhat(n: number, lanes: number, interval: number, o: Omit<DriveOptions, "rpc">): Promise<Figures | string> {
   const solc = loadPeer<Solc>("solc");
   if (!solc) return "solc-js could not be installed in bench/peers";
   if (!ensurePeers(peersNodeDir, ["hardhat", "ethers"])) return "hardhat or ethers could not be installed in bench/peers-node";
@@ -86,7 +88,7 @@ export async function runHardhat(n: number, lanes: number, o: Omit<DriveOptions,
   );
 
   const bootstrap = join(peersNodeDir, "node_modules", "hardhat", "internal", "cli", "bootstrap.js");
-  const env = { ...process.env, BENCH_ACCOUNT_KEYS: keys.join(","), HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" };
+  const env = { ...process.env, BENCH_ACCOUNT_KEYS: keys.join(","), BENCH_INTERVAL_MS: String(interval), HARDHAT_DISABLE_TELEMETRY_PROMPT: "true" };
   let child;
   try {
     child = await startChild(process.execPath, [bootstrap, "node", "--hostname", "127.0.0.1", "--port", "0"], {
@@ -101,6 +103,7 @@ export async function runHardhat(n: number, lanes: number, o: Omit<DriveOptions,
   const rpc = new HttpRpc(child.ready, lanes);
   const blockRpc = new HttpRpc(child.ready, 1);
   let ws: WsRpc | undefined;
+  let stopping = false;
   try {
     /** Setup, untimed: one transaction at a time, each until its receipt. */
     for (const tx of setup) {
@@ -139,7 +142,7 @@ export async function runHardhat(n: number, lanes: number, o: Omit<DriveOptions,
     ws = await WsRpc.connect(child.ready.replace(/^http/, "ws"), (method, params) => {
       if (method !== "eth_subscription") return;
       announced.push({ number: (params as { result: { number: string } }).result.number, at: performance.now() });
-      fetchBlocks().catch((e: Error) => process.stderr.write(`  hardhat: fetching blocks: ${e.message}\n`));
+      fetchBlocks().catch((e: Error) => stopping || process.stderr.write(`  hardhat: fetching blocks: ${e.message}\n`));
     });
     await ws.call("eth_subscribe", ["newHeads"]);
     const figures = await drive({ hashes: txs.map((t) => t.hash), lanes: bodies }, (c) => (confirm = c), { ...o, rpc });
@@ -159,6 +162,7 @@ export async function runHardhat(n: number, lanes: number, o: Omit<DriveOptions,
   } catch (e) {
     return `hardhat run failed: ${(e as Error).message}`;
   } finally {
+    stopping = true;
     ws?.close();
     rpc.close();
     blockRpc.close();
