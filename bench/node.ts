@@ -39,7 +39,8 @@ for (const interval of modes) {
 const peers = [...hardhat].filter((e): e is [number, Figures] => typeof e[1] !== "string");
 
 const ms = (x: number) => x.toFixed(x < 100 ? 1 : 0);
-const row = (label: string, f: Figures) => [label, f.tps.toFixed(0), ms(f.p50), ms(f.p99), String(f.blocks), f.seconds.toFixed(1)];
+const cpu = (f: Figures) => (f.cpu ? `${f.cpu.process.toFixed(2)} (${f.cpu.main.toFixed(2)})` : "?");
+const row = (label: string, f: Figures) => [label, f.tps.toFixed(0), ms(f.p50), ms(f.p99), String(f.blocks), f.seconds.toFixed(1), cpu(f)];
 const rows: string[][] = [];
 for (const [suite, f] of weft) {
   if (f instanceof Error) rows.push([`weft ${suite}`, "failed"]);
@@ -47,12 +48,15 @@ for (const [suite, f] of weft) {
 }
 for (const [interval, f] of peers) rows.push(row(hardhatLabel(interval), f));
 const ratioHeads = peers.map(([interval]) => `weft / ${interval ? "hardhat interval" : "hardhat automine"}`);
-console.log(table([`${N} token transfers over JSON-RPC`, "TPS", "p50 ms", "p99 ms", "blocks", "s", ...ratioHeads], rows));
+console.log(table([`${N} token transfers over JSON-RPC`, "TPS", "p50 ms", "p99 ms", "blocks", "s", "node CPU ms/tx (main thread)", ...ratioHeads], rows));
 for (const [suite, f] of weft) if (f instanceof Error) console.log(`weft ${suite} failed: ${f.message}`);
 if (modes.length === 0) console.log("hardhat: not run (HARDHAT=none)");
 for (const [interval, f] of hardhat) if (typeof f === "string") console.log(`${hardhatLabel(interval)}: no figures this run: ${f}`);
+console.log(`node CPU: the node process's CPU time while timed, per transaction, all threads and (in brackets) its main thread`);
 console.log(`latency: submission of a transaction's batch to the notification of its block, with up to ${WINDOW} transactions outstanding`);
 for (const [suite, f] of weft) {
-  if (!(f instanceof Error)) console.log(`target ≥ ${TARGET.toLocaleString("en")} TPS on this 2-core machine, weft ${suite}: ${f.tps.toFixed(0)} — ${f.tps >= TARGET ? "met" : "NOT met"}`);
+  if (f instanceof Error) continue;
+  const ceiling = f.cpu && f.cpu.main > 0 ? `; its main thread's ${f.cpu.main.toFixed(2)} ms/tx allow ${(1000 / f.cpu.main).toFixed(0)} TPS with a core to itself` : "";
+  console.log(`target ≥ ${TARGET.toLocaleString("en")} TPS on this 2-core machine, weft ${suite}: ${f.tps.toFixed(0)} — ${f.tps >= TARGET ? "met" : "NOT met"}${ceiling}`);
 }
 if ([...weft.values()].some((f) => f instanceof Error)) process.exitCode = 1;

@@ -6,6 +6,7 @@
 // receipt − first submission); latency = receipt − submission of its batch.
 import { firstError, type HttpRpc } from "./rpc.ts";
 import { percentile } from "../stats.ts";
+import { cpuTime } from "./child.ts";
 
 export interface Workload {
   /** Lower-case 0x-hex hash of each transaction, in submission order. */
@@ -38,6 +39,8 @@ export interface Figures {
   p99: number;
   /** Blocks the transactions went into. */
   blocks: number;
+  /** CPU ms per transaction the node process used while timed: all threads, and its main thread (null where unknown). */
+  cpu: { process: number; main: number } | null;
 }
 
 export interface DriveOptions {
@@ -47,6 +50,8 @@ export interface DriveOptions {
   window: number;
   /** Give up when no transaction is confirmed for this long. */
   stallMs: number;
+  /** The node's process, for its CPU time. */
+  pid?: number;
 }
 
 /** Where the driver hears of committed transactions: call `confirm(hashes, at)` per block. */
@@ -101,11 +106,13 @@ export async function drive(w: Workload, listen: Confirmations, o: DriveOptions)
     }, 500);
   });
   lastProgress = performance.now();
+  const cpu0 = o.pid ? cpuTime(o.pid) : null;
   try {
     await Promise.race([Promise.all(w.lanes.map(worker)).then(() => finished), stall]);
   } finally {
     clearInterval(timer);
   }
+  const cpu1 = o.pid ? cpuTime(o.pid) : null;
 
   let firstSent = Infinity;
   let lastDone = 0;
@@ -116,5 +123,7 @@ export async function drive(w: Workload, listen: Confirmations, o: DriveOptions)
     latency[i] = done[i]! - sent[i]!;
   }
   const seconds = (lastDone - firstSent) / 1000;
-  return { count: n, seconds, tps: n / seconds, p50: percentile(latency, 50), p99: percentile(latency, 99), blocks };
+  return { count: n, seconds, tps: n / seconds, p50: percentile(latency, 50), p99: percentile(latency, 99), blocks,
+    cpu: cpu0 && cpu1 ? { process: (cpu1.process - cpu0.process) / n, main: (cpu1.main - cpu0.main) / n } : null,
+  };
 }

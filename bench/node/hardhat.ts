@@ -145,7 +145,7 @@ export async function runHardhat(n: number, lanes: number, interval: number, o: 
       fetchBlocks().catch((e: Error) => stopping || process.stderr.write(`  hardhat: fetching blocks: ${e.message}\n`));
     });
     await ws.call("eth_subscribe", ["newHeads"]);
-    const figures = await drive({ hashes: txs.map((t) => t.hash), lanes: bodies }, (c) => (confirm = c), { ...o, rpc });
+    const figures = await drive({ hashes: txs.map((t) => t.hash), lanes: bodies }, (c) => (confirm = c), { ...o, rpc, pid: child.proc.pid! });
 
     // The workload ran: every receipt succeeded, and the balances moved.
     const receipts = (await rpc.many(txs.map((t) => ["eth_getTransactionReceipt", [t.hash]]))) as ({ status: string } | null)[];

@@ -74,7 +74,7 @@ export async function runWeft(name: "ecdsa" | "sm", n: number, o: WeftOptions): 
     });
     await ws.call("subscribeBlocks", [info.groupID]);
     process.stderr.write(`  weft ${name}: submitting at ${since()}\n`);
-    const figures = await drive({ hashes: txs.map((t) => t.hash), lanes: deal(bodies, o.lanes) }, (c) => (confirm = c), { ...o, rpc });
+    const figures = await drive({ hashes: txs.map((t) => t.hash), lanes: deal(bodies, o.lanes) }, (c) => (confirm = c), { ...o, rpc, pid: child.proc.pid! });
 
     // The workload ran: every receipt has status 0, and the balances moved.
     const receipts = (await rpc.many(txs.map((t) => ["getTransactionReceipt", [...G, t.hash]]))) as ({ status: number; message: string } | null)[];
