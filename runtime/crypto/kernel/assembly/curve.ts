@@ -15,7 +15,10 @@
 //           doublings for the same number of additions.
 //
 // The JS side (../kernel.ts) writes inputs to io() and reads results back.
-import { A_IS_ZERO, HAS_ENDO, BETA, P, ONE, RAW_ONE, R2, A, B, GX, GY, EXP_INV, EXP_SQRT, N, fmul, fsqr, fadd, fsub } from "./field";
+import { A_IS_ZERO, HAS_ENDO, BETA, P, ONE, RAW_ONE, R2, A, B, GX, GY, EXP_INV, EXP_SQRT, fmul, fsqr, fadd, fsub } from "./field";
+import { t, fcopy, fiszero, feq, ltP, fneg, fpow } from "./field-ops";
+import { setInf, isInf, pcopy, jdbl, jadd, jmadd } from "./points";
+import { invertModN } from "./invert";
 
 // io(): the exchange area with JS, normal-form big numbers as 8 LE u32 limbs.
 const IO: usize = memory.data(256);
@@ -28,7 +31,6 @@ const OY: usize = IO + 160;
 const CAND: usize = IO + 192; // eqX() candidate x; invN() input
 const U3: usize = IO + 224; // mulAddEndo(): the scalar for ψ(Q)
 
-const T: usize = memory.data(32 * 12); // field temporaries T(0) … T(11)
 const ACC: usize = memory.data(96); //   the running sum (Jacobian)
 const QT: usize = memory.data(96 * 9); // Q, 3Q, …, 15Q, then 2Q / a negated entry
 const NAF: usize = memory.data(260); //  wNAF digits of U2 (i8)
@@ -41,138 +43,7 @@ const PER_WINDOW: usize = 128;
 const G_POINTS: usize = WINDOWS * PER_WINDOW;
 let GT: usize = 0; // affine G table, 64 bytes per entry, after init()
 
-@inline function t(i: i32): usize { return T + (<usize>i << 5); }
-
 export function io(): usize { return IO; }
-
-function fcopy(r: usize, a: usize): void {
-  for (let i: usize = 0; i < 32; i += 8) store<u64>(r + i, load<u64>(a + i));
-}
-function fiszero(a: usize): bool {
-  return (load<u64>(a) | load<u64>(a, 8) | load<u64>(a, 16) | load<u64>(a, 24)) == 0;
-}
-function feq(a: usize, b: usize): bool {
-  return load<u64>(a) == load<u64>(b) && load<u64>(a, 8) == load<u64>(b, 8) &&
-    load<u64>(a, 16) == load<u64>(b, 16) && load<u64>(a, 24) == load<u64>(b, 24);
-}
-/** Normal-form a < p. */
-function ltP(a: usize): bool {
-  for (let i: i32 = 7; i >= 0; i--) {
-    const x = load<u32>(a + (<usize>i << 2)), y = load<u32>(P + (<usize>i << 2));
-    if (x != y) return x < y;
-  }
-  return false;
-}
-function fneg(r: usize, a: usize): void {
-  if (fiszero(a)) { fcopy(r, a); return; }
-  fsub(r, P, a); // P in normal form is p ≡ 0: fsub gives p − a
-}
-/** r = a^e (e: 8 LE limbs), 4-bit fixed window. r must not alias a; uses QT (free whenever fpow runs). */
-function fpow(r: usize, a: usize, e: usize): void {
-  const tab = QT; // a^0 … a^15, 32 bytes each
-  fcopy(tab, ONE);
-  fcopy(tab + 32, a);
-  for (let i: usize = 2; i < 16; i++) fmul(tab + (i << 5), tab + ((i - 1) << 5), a);
-  fcopy(r, ONE);
-  for (let i: i32 = 63; i >= 0; i--) {
-    fsqr(r, r); fsqr(r, r); fsqr(r, r); fsqr(r, r);
-    const nib = (load<u32>(e + (<usize>(i >> 3) << 2)) >> ((<u32>i & 7) << 2)) & 15;
-    if (nib != 0) fmul(r, r, tab + (<usize>nib << 5));
-  }
-}
-
-// ---- points (Jacobian, 96 bytes: X, Y, Z) ----------------------------------
-
-function setInf(r: usize): void { fcopy(r, ONE); fcopy(r + 32, ONE); memory.fill(r + 64, 0, 32); }
-@inline function isInf(p: usize): bool { return fiszero(p + 64); }
-function pcopy(r: usize, p: usize): void { fcopy(r, p); fcopy(r + 32, p + 32); fcopy(r + 64, p + 64); }
-
-/** r = 2p (r may alias p). dbl-2009-l for a = 0, dbl-2001-b for a = −3. */
-function jdbl(r: usize, p: usize): void {
-  const X = p, Y = p + 32, Z = p + 64;
-  if (A_IS_ZERO) {
-    fsqr(t(0), X); //            A = X²
-    fsqr(t(1), Y); //            B = Y²
-    fsqr(t(2), t(1)); //         C = B²
-    fadd(t(3), X, t(1)); fsqr(t(3), t(3)); fsub(t(3), t(3), t(0)); fsub(t(3), t(3), t(2));
-    fadd(t(3), t(3), t(3)); //   D = 2((X + B)² − A − C)
-    fadd(t(4), t(0), t(0)); fadd(t(4), t(4), t(0)); // E = 3A
-    fmul(t(5), Y, Z); fadd(r + 64, t(5), t(5)); //    Z3 = 2YZ
-    fsqr(t(5), t(4)); fsub(t(5), t(5), t(3)); fsub(r, t(5), t(3)); // X3 = E² − 2D
-    fsub(t(3), t(3), r); fmul(t(3), t(4), t(3)); //  E(D − X3)
-    fadd(t(2), t(2), t(2)); fadd(t(2), t(2), t(2)); fadd(t(2), t(2), t(2));
-    fsub(r + 32, t(3), t(2)); // Y3 = E(D − X3) − 8C
-  } else {
-    fsqr(t(0), Z); //            delta = Z²
-    fsqr(t(1), Y); //            gamma = Y²
-    fmul(t(2), X, t(1)); //      beta = X·gamma
-    fsub(t(3), X, t(0)); fadd(t(4), X, t(0)); fmul(t(3), t(3), t(4));
-    fadd(t(4), t(3), t(3)); fadd(t(3), t(4), t(3)); // alpha = 3(X − delta)(X + delta)
-    fadd(t(4), Y, Z); fsqr(t(4), t(4)); fsub(t(4), t(4), t(1)); fsub(r + 64, t(4), t(0)); // Z3
-    fadd(t(2), t(2), t(2)); fadd(t(2), t(2), t(2)); // 4beta
-    fsqr(t(4), t(3)); fsub(t(4), t(4), t(2)); fsub(r, t(4), t(2)); // X3 = alpha² − 8beta
-    fsub(t(2), t(2), r); fmul(t(2), t(3), t(2)); //  alpha(4beta − X3)
-    fsqr(t(1), t(1)); fadd(t(1), t(1), t(1)); fadd(t(1), t(1), t(1)); fadd(t(1), t(1), t(1));
-    fsub(r + 32, t(2), t(1)); // Y3 = alpha(4beta − X3) − 8gamma²
-  }
-}
-
-/**
- * r = p + q (add-2007-bl; r may alias p, not q), with the cases the
- * formula does not cover: either side infinite, p = q, p = −q.
- */
-function jadd(r: usize, p: usize, q: usize): void {
-  if (isInf(q)) { if (r != p) pcopy(r, p); return; }
-  if (isInf(p)) { pcopy(r, q); return; }
-  fsqr(t(0), p + 64); //              Z1Z1
-  fsqr(t(1), q + 64); //              Z2Z2
-  fmul(t(2), p, t(1)); //             U1 = X1·Z2Z2
-  fmul(t(3), q, t(0)); //             U2 = X2·Z1Z1
-  fmul(t(4), p + 32, q + 64); fmul(t(4), t(4), t(1)); // S1 = Y1·Z2·Z2Z2
-  fmul(t(5), q + 32, p + 64); fmul(t(5), t(5), t(0)); // S2 = Y2·Z1·Z1Z1
-  fsub(t(3), t(3), t(2)); //          H = U2 − U1
-  fsub(t(5), t(5), t(4)); fadd(t(5), t(5), t(5)); // rr = 2(S2 − S1)
-  if (fiszero(t(3))) {
-    if (fiszero(t(5))) jdbl(r, p);
-    else setInf(r);
-    return;
-  }
-  fadd(t(6), p + 64, q + 64); fsqr(t(6), t(6)); fsub(t(6), t(6), t(0)); fsub(t(6), t(6), t(1));
-  fmul(r + 64, t(6), t(3)); //        Z3 = ((Z1 + Z2)² − Z1Z1 − Z2Z2)·H
-  fadd(t(6), t(3), t(3)); fsqr(t(6), t(6)); // I = (2H)²
-  fmul(t(7), t(3), t(6)); //          J = H·I
-  fmul(t(2), t(2), t(6)); //          V = U1·I
-  fsqr(t(0), t(5)); fsub(t(0), t(0), t(7)); fsub(t(0), t(0), t(2)); fsub(r, t(0), t(2)); // X3 = rr² − J − 2V
-  fsub(t(2), t(2), r); fmul(t(2), t(5), t(2)); // rr(V − X3)
-  fmul(t(4), t(4), t(7)); fadd(t(4), t(4), t(4));
-  fsub(r + 32, t(2), t(4)); //        Y3 = rr(V − X3) − 2·S1·J
-}
-
-/** r = p ± q for an affine q (x, y at q, q + 32; never infinite), madd-2007-bl. r may alias p. */
-function jmadd(r: usize, p: usize, q: usize, negate: bool): void {
-  let qy = q + 32;
-  if (negate) { fneg(t(8), qy); qy = t(8); }
-  if (isInf(p)) { fcopy(r, q); fcopy(r + 32, qy); fcopy(r + 64, ONE); return; }
-  fsqr(t(0), p + 64); //              Z1Z1
-  fmul(t(1), q, t(0)); //             U2 = X2·Z1Z1
-  fmul(t(2), qy, p + 64); fmul(t(2), t(2), t(0)); // S2 = Y2·Z1·Z1Z1
-  fsub(t(1), t(1), p); //             H = U2 − X1
-  fsub(t(2), t(2), p + 32); fadd(t(2), t(2), t(2)); // rr = 2(S2 − Y1)
-  if (fiszero(t(1))) {
-    if (fiszero(t(2))) jdbl(r, p);
-    else setInf(r);
-    return;
-  }
-  fsqr(t(3), t(1)); //                HH
-  fadd(t(4), t(3), t(3)); fadd(t(4), t(4), t(4)); // I = 4HH
-  fmul(t(5), t(1), t(4)); //          J = H·I
-  fmul(t(4), p, t(4)); //             V = X1·I
-  fadd(t(6), p + 64, t(1)); fsqr(t(6), t(6)); fsub(t(6), t(6), t(0)); fsub(r + 64, t(6), t(3)); // Z3
-  fmul(t(7), p + 32, t(5)); fadd(t(7), t(7), t(7)); // 2·Y1·J (before Y1 is overwritten)
-  fsqr(t(6), t(2)); fsub(t(6), t(6), t(5)); fsub(t(6), t(6), t(4)); fsub(r, t(6), t(4)); // X3 = rr² − J − 2V
-  fsub(t(4), t(4), r); fmul(t(4), t(2), t(4));
-  fsub(r + 32, t(4), t(7)); //        Y3 = rr(V − X3) − 2·Y1·J
-}
 
 // ---- the G table -----------------------------------------------------------
 
@@ -395,64 +266,7 @@ export function liftX(odd: i32): i32 {
   return 1;
 }
 
-// ---- r⁻¹ mod n (public r: a variable-time binary extended Euclid) ------------
-
-function isOne(a: usize): bool {
-  return load<u64>(a) == 1 && (load<u64>(a, 8) | load<u64>(a, 16) | load<u64>(a, 24)) == 0;
-}
-/** a = (a >> 1) | top·2^255. */
-function shr1(a: usize, top: u32): void {
-  for (let i: usize = 0; i < 28; i += 4) store<u32>(a + i, (load<u32>(a + i) >> 1) | (load<u32>(a + i + 4) << 31));
-  store<u32>(a + 28, (load<u32>(a + 28) >> 1) | (top << 31));
-}
-/** a = a + b (mod 2^256); the carry out. */
-function add256(a: usize, b: usize): u32 {
-  let c: u64 = 0;
-  for (let i: usize = 0; i < 32; i += 4) {
-    c += <u64>load<u32>(a + i) + <u64>load<u32>(b + i);
-    store<u32>(a + i, <u32>c);
-    c >>= 32;
-  }
-  return <u32>c;
-}
-/** a = a − b (mod 2^256); 1 if it borrowed. */
-function sub256(a: usize, b: usize): bool {
-  let bw: u64 = 0;
-  for (let i: usize = 0; i < 32; i += 4) {
-    const d = <u64>load<u32>(a + i) - <u64>load<u32>(b + i) - bw;
-    store<u32>(a + i, <u32>d);
-    bw = d >> 63;
-  }
-  return bw != 0;
-}
-function geq(a: usize, b: usize): bool {
-  for (let i: i32 = 28; i >= 0; i -= 4) {
-    const x = load<u32>(a + <usize>i), y = load<u32>(b + <usize>i);
-    if (x != y) return x > y;
-  }
-  return true;
-}
-/** x = x/2 mod n. */
-function halfModN(x: usize): void {
-  if (load<u32>(x) & 1) shr1(x, add256(x, N));
-  else shr1(x, 0);
-}
-
-/**
- * OX = CAND⁻¹ mod n (CAND in normal form, 0 < CAND < n): the r⁻¹ of key
- * recovery. Keeps x1·a ≡ u and x2·a ≡ v (mod n) while u and v shrink to
- * gcd(a, n) = 1; ~7 µs, against ~40 µs for bigint's Euclid.
- */
+/** OX = CAND⁻¹ mod n (CAND in normal form, 0 < CAND < n). */
 export function invN(): void {
-  const u = t(0), v = t(1), x1 = t(2), x2 = t(3);
-  fcopy(u, CAND); fcopy(v, N);
-  memory.fill(x1, 0, 32); store<u32>(x1, 1);
-  memory.fill(x2, 0, 32);
-  while (!isOne(u) && !isOne(v)) {
-    while ((load<u32>(u) & 1) == 0) { shr1(u, 0); halfModN(x1); }
-    while ((load<u32>(v) & 1) == 0) { shr1(v, 0); halfModN(x2); }
-    if (geq(u, v)) { sub256(u, v); if (sub256(x1, x2)) add256(x1, N); }
-    else { sub256(v, u); if (sub256(x2, x1)) add256(x2, N); }
-  }
-  fcopy(OX, isOne(u) ? x1 : x2);
+  invertModN(OX, CAND);
 }
