@@ -52,7 +52,8 @@ console.log(table([`${N} token transfers over JSON-RPC`, "TPS", "p50 ms", "p99 m
 for (const [suite, f] of weft) if (f instanceof Error) console.log(`weft ${suite} failed: ${f.message}`);
 if (modes.length === 0) console.log("hardhat: not run (HARDHAT=none)");
 for (const [interval, f] of hardhat) if (typeof f === "string") console.log(`${hardhatLabel(interval)}: no figures this run: ${f}`);
-console.log(`node CPU: the node process's CPU time while timed, per transaction, all threads and (in brackets) its main thread`);
+const clients = [...weft.values(), ...peers.map(([, f]) => f)].filter((f): f is Figures => !(f instanceof Error)).map((f) => f.clientCpu);
+console.log(`node CPU: the node process's CPU time while timed, per transaction, all threads and (in brackets) its main thread; the bench's own: ${Math.min(...clients).toFixed(2)}–${Math.max(...clients).toFixed(2)} ms/tx`);
 console.log(`latency: submission of a transaction's batch to the notification of its block, with up to ${WINDOW} transactions outstanding`);
 for (const [suite, f] of weft) {
   if (f instanceof Error) continue;

@@ -39,6 +39,8 @@ export interface Figures {
   p99: number;
   /** Blocks the transactions went into. */
   blocks: number;
+  /** CPU ms per transaction the bench itself used while timed (submitting, following blocks). */
+  clientCpu: number;
   /** CPU ms per transaction the node process used while timed: all threads, and its main thread (null where unknown). */
   cpu: { process: number; main: number } | null;
 }
@@ -107,12 +109,14 @@ export async function drive(w: Workload, listen: Confirmations, o: DriveOptions)
   });
   lastProgress = performance.now();
   const cpu0 = o.pid ? cpuTime(o.pid) : null;
+  const own0 = process.cpuUsage();
   try {
     await Promise.race([Promise.all(w.lanes.map(worker)).then(() => finished), stall]);
   } finally {
     clearInterval(timer);
   }
   const cpu1 = o.pid ? cpuTime(o.pid) : null;
+  const own = process.cpuUsage(own0);
 
   let firstSent = Infinity;
   let lastDone = 0;
@@ -124,6 +128,7 @@ export async function drive(w: Workload, listen: Confirmations, o: DriveOptions)
   }
   const seconds = (lastDone - firstSent) / 1000;
   return { count: n, seconds, tps: n / seconds, p50: percentile(latency, 50), p99: percentile(latency, 99), blocks,
+    clientCpu: (own.user + own.system) / 1000 / n,
     cpu: cpu0 && cpu1 ? { process: (cpu1.process - cpu0.process) / n, main: (cpu1.main - cpu0.main) / n } : null,
   };
 }
