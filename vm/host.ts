@@ -152,8 +152,8 @@ export function createHost(env: HostEnv): Record<string, (...args: number[]) => 
       for (let i = 0; i < nTopics; i++) bounds(f, "log", topicArg(i, t1, t2, t3, t4), 32);
       const dataLen = dLen >>> 0;
       charge(f, "log", HostGas.log + HostGas.logTopic * nTopics + HostGas.logData * dataLen + C * (dataLen + 32 * nTopics));
-      const topics: Uint8Array[] = [];
-      for (let i = 0; i < nTopics; i++) topics.push(read(f, topicArg(i, t1, t2, t3, t4), 32));
+      const topics: Uint8Array[] = new Array(nTopics);
+      for (let i = 0; i < nTopics; i++) topics[i] = read(f, topicArg(i, t1, t2, t3, t4), 32);
       env.logs.push({ address: f.address, topics, data: read(f, dOff, dLen) });
     },
     getReturnDataSize: () => env.frame.returnData.length,

@@ -37,15 +37,28 @@ interface Account {
 
 export class InMemoryState implements ChainState {
   private accounts = new Map<string, Account>();
+  /** the account looked up last: a transaction mostly touches one contract (accounts are never removed) */
+  private lastAddress: string | undefined;
+  private lastAccount: Account | undefined;
+
+  private find(address: string): Account | undefined {
+    if (address === this.lastAddress) return this.lastAccount;
+    const a = this.accounts.get(address);
+    if (a) {
+      this.lastAddress = address;
+      this.lastAccount = a;
+    }
+    return a;
+  }
 
   private account(address: string): Account {
-    let a = this.accounts.get(address);
+    let a = this.find(address);
     if (!a) this.accounts.set(address, (a = { storage: new Map() }));
     return a;
   }
 
   getStorage(address: string, key: Uint8Array, keyLatin1?: string): Uint8Array | undefined {
-    return this.accounts.get(address)?.storage.get(keyLatin1 ?? bytesToKey(key));
+    return this.find(address)?.storage.get(keyLatin1 ?? bytesToKey(key));
   }
 
   /** Keeps `value` itself, not a copy (see ChainState): callers must not change it afterwards. */
@@ -57,11 +70,11 @@ export class InMemoryState implements ChainState {
   }
 
   getCode(address: string): Uint8Array | undefined {
-    return this.accounts.get(address)?.code;
+    return this.find(address)?.code;
   }
 
   getCodeHash(address: string): string | undefined {
-    return this.accounts.get(address)?.codeHash;
+    return this.find(address)?.codeHash;
   }
 
   setCode(address: string, code: Uint8Array, codeHash: string): void {
@@ -71,7 +84,7 @@ export class InMemoryState implements ChainState {
   }
 
   getAbi(address: string): Abi | undefined {
-    return this.accounts.get(address)?.abi;
+    return this.find(address)?.abi;
   }
 
   setAbi(address: string, abi: Abi): void {

@@ -41,6 +41,7 @@ export const CODE_DEPOSIT_GAS = 20;
 export const PANIC_REENTRANCY = 0x52;
 
 const utf8 = new TextEncoder();
+const NO_ACCOUNT = Symbol("no account");
 const MAX_GAS = (1n << 63n) - 1n;
 
 export class Vm implements HostEnv {
@@ -52,6 +53,9 @@ export class Vm implements HostEnv {
   private readonly pool: InstancePool;
   private readonly frames: Frame[] = [];
   private readonly accountBytes = new Map<string, Uint8Array>();
+  /** the account looked up last (a sentinel no argument can equal until then) */
+  private lastAccount: unknown = NO_ACCOUNT;
+  private lastAccountBytes: Uint8Array = EMPTY;
   private readonly paths = new Map<string, Uint8Array>();
   private lastPath: string | undefined;
   private lastPathBytes: Uint8Array = EMPTY;
@@ -173,8 +177,12 @@ export class Vm implements HostEnv {
 
   /** An account as contracts see it: 40 ASCII hex digits, checksummed with the chain hash. */
   private account(address: string, what: string): Uint8Array {
+    if (address === this.lastAccount) return this.lastAccountBytes; // consecutive transactions often share a sender
     let b = this.accountBytes.get(address);
-    if (b) return b;
+    if (b) {
+      this.lastAccount = address;
+      return (this.lastAccountBytes = b);
+    }
     if (typeof address !== "string" || !isAccountAddress(address)) {
       throw new VmError("VM_BAD_ARGUMENT", `${what} must be an account address of 40 hex digits, got ${JSON.stringify(address)}`);
     }

@@ -97,6 +97,12 @@ describe("module validation at deployment", () => {
     expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 0, block: BLOCK })).toBe("VM_BAD_ARGUMENT");
     expect(bad({ to: "/x", input: new Uint8Array(), sender: "alice", gasLimit: 10, block: BLOCK })).toBe("VM_BAD_ARGUMENT");
     expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: { number: 1.5, timestamp: 0 } })).toBe("VM_BAD_ARGUMENT");
+    // still refused after a good sender was seen (the VM remembers the last account it checked)
+    expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: BLOCK })).toBe("no error");
+    for (const sender of [undefined, null, "", SENDER.slice(0, -1)]) {
+      expect(bad({ to: "/x", input: new Uint8Array(), sender, gasLimit: 10, block: BLOCK }), String(sender)).toBe("VM_BAD_ARGUMENT");
+      expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, origin: sender ?? 5, gasLimit: 10, block: BLOCK }), String(sender)).toBe("VM_BAD_ARGUMENT");
+    }
   });
 });
 
