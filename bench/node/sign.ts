@@ -3,8 +3,9 @@
 // so they are spread over worker threads, one per core (each worker loads
 // this file through tsx and signs a contiguous share). The jobs are
 // deterministic (fixed keys, nonces, chain ids and block limits, on fresh
-// chains), so what was signed is kept in the system's temp folder and
-// reused by the next run; BENCH_SIGN_CACHE=0 signs afresh.
+// chains; deterministic signatures), so what was signed is kept in the
+// system's temp folder and reused by the next run, once the first
+// transaction signed afresh matches; BENCH_SIGN_CACHE=0 signs afresh.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
@@ -82,7 +83,8 @@ export async function signAll(job: Job, label: string): Promise<Signed[]> {
   if (cache && existsSync(file)) {
     try {
       const kept = JSON.parse(readFileSync(file, "utf8")) as Signed[];
-      if (kept.length === length(job)) {
+      // Signatures are deterministic: the first transaction signed now must be the kept one, else encoding or signing changed since.
+      if (kept.length === length(job) && (await signRange(job, 0, 1))[0]?.raw === kept[0]?.raw) {
         process.stderr.write(`  ${label}: ${kept.length} transactions signed by an earlier run (${file})\n`);
         return kept;
       }
