@@ -3,48 +3,20 @@
 // the transaction's hash and the raw receipt.
 import { abi as vmAbi, statusName, type ChainCrypto } from "../../vm/index.ts";
 import type { Abi, AbiEntry } from "../../vm/abi/types.ts";
-import type { DecodedRevert } from "../../vm/abi/revert.ts";
 import type { ReceiptJson } from "../node/api.ts";
+import { outputValue, type DecodedLog, type Receipt } from "../testchain/receipt.ts";
 
-export interface DecodedLog {
-  /** The emitting contract's path. */
-  address: string;
-  /** The event's name, or null when no known ABI declares it. */
-  name: string | null;
-  /** Fields in declaration order, keyed by name (indexed strings/bytes come back as `{ hash }`). */
-  args: unknown;
-  topics: Uint8Array[];
-  data: Uint8Array;
-}
+export type { DecodedLog };
 
-export interface DecodedReceipt {
+/** The test chain's receipt (runtime/testchain/receipt.ts), plus the transaction's hash and the node's raw receipt. */
+export interface DecodedReceipt extends Receipt {
   transactionHash: string;
-  /** FISCO status code: 0 ok, 12 out of gas, 16 revert, 34 trap, … */
-  status: number;
-  statusName: string;
-  ok: boolean;
-  /** The decoded return value: one output as itself, several as an array, none as undefined. */
-  value: unknown;
-  output: Uint8Array;
-  /** On revert: Error(string), Panic(code) or a typed error of the ABI. */
-  revert?: DecodedRevert;
-  /** On failure: one line saying what went wrong. */
-  message?: string;
-  events: DecodedLog[];
-  gasUsed: number;
-  blockNumber: number;
-  /** Set by deployments that succeeded. */
-  contractAddress?: string;
   raw: ReceiptJson;
 }
 
 const bytes = (h: string) => vmAbi.fromHex(h);
 
-export function outputValue(fn: AbiEntry | undefined, output: Uint8Array): unknown {
-  if (!fn || !fn.outputs || fn.outputs.length === 0 || output.length === 0) return undefined;
-  const values = vmAbi.decodeOutput(fn, output);
-  return fn.outputs.length === 1 ? values[0] : values;
-}
+export { outputValue };
 
 /**
  * `fn` is the function called (undefined for deployments); `abiOf` gives the
