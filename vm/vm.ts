@@ -41,7 +41,8 @@ export const CODE_DEPOSIT_GAS = 20;
 export const PANIC_REENTRANCY = 0x52;
 
 const utf8 = new TextEncoder();
-const NO_ACCOUNT = Symbol("no account");
+/** What the "last seen" fields hold before anything was seen: equal to no argument. */
+const NOTHING = Symbol("nothing");
 const MAX_GAS = (1n << 63n) - 1n;
 
 export class Vm implements HostEnv {
@@ -54,7 +55,7 @@ export class Vm implements HostEnv {
   private readonly frames: Frame[] = [];
   private readonly accountBytes = new Map<string, Uint8Array>();
   /** the account looked up last (a sentinel no argument can equal until then) */
-  private lastAccount: unknown = NO_ACCOUNT;
+  private lastAccount: unknown = NOTHING;
   private lastAccountBytes: Uint8Array = EMPTY;
   private readonly paths = new Map<string, Uint8Array>();
   private lastPath: string | undefined;
@@ -68,8 +69,10 @@ export class Vm implements HostEnv {
   logs: Log[] = [];
   blockNumber = 0n;
   blockTimestamp = 0n;
-  private blockNumberIn: number | bigint = 0;
-  private blockTimestampIn: number | bigint = 0;
+  private blockNumberIn: unknown = NOTHING;
+  private blockTimestampIn: unknown = NOTHING;
+  private gasLimitIn: unknown = NOTHING;
+  private gasLimitChecked = 0n;
   originBytes: Uint8Array = EMPTY;
   private senderBytes: Uint8Array = EMPTY;
   private gasLimit = 0n;
@@ -159,20 +162,25 @@ export class Vm implements HostEnv {
   private begin(msg: CallMessage | DeployMessage): void {
     if (this.frames.length > 0) throw new VmError("VM_BAD_ARGUMENT", "a transaction is already running on this VM");
     if (!msg || typeof msg !== "object") throw new VmError("VM_BAD_ARGUMENT", "a message object is required");
-    const limit = typeof msg.gasLimit === "bigint" ? msg.gasLimit : Number.isSafeInteger(msg.gasLimit) ? BigInt(msg.gasLimit) : -1n;
-    if (limit <= 0n || limit > MAX_GAS) throw new VmError("VM_BAD_ARGUMENT", `gasLimit must be a positive integer below 2^63, got ${String(msg.gasLimit)}`);
+    // Consecutive transactions mostly share a gas limit and a block: what was checked and
+    // converted to BigInt for the last one is kept (the sentinels equal no argument).
+    if (msg.gasLimit !== this.gasLimitIn) {
+      const limit = typeof msg.gasLimit === "bigint" ? msg.gasLimit : Number.isSafeInteger(msg.gasLimit) ? BigInt(msg.gasLimit) : -1n;
+      if (limit <= 0n || limit > MAX_GAS) throw new VmError("VM_BAD_ARGUMENT", `gasLimit must be a positive integer below 2^63, got ${String(msg.gasLimit)}`);
+      this.gasLimitIn = msg.gasLimit;
+      this.gasLimitChecked = limit;
+    }
     const block = msg.block;
-    if (!block || !isInt64(block.number) || !isInt64(block.timestamp)) {
+    if (!block || (block.number !== this.blockNumberIn && !isInt64(block.number)) || (block.timestamp !== this.blockTimestampIn && !isInt64(block.timestamp))) {
       throw new VmError("VM_BAD_ARGUMENT", "block must be { number, timestamp } with integer values");
     }
     this.senderBytes = this.account(msg.sender, "sender");
     this.originBytes = msg.origin === undefined ? this.senderBytes : this.account(msg.origin, "origin");
-    // consecutive transactions mostly share a block: keep its BigInts
     if (block.number !== this.blockNumberIn) this.blockNumber = BigInt((this.blockNumberIn = block.number));
     if (block.timestamp !== this.blockTimestampIn) this.blockTimestamp = BigInt((this.blockTimestampIn = block.timestamp));
     this.journal.reset();
     if (this.logs.length > 0) this.logs = []; // result() hands the list over and leaves an empty one
-    this.gasLimit = limit;
+    this.gasLimit = this.gasLimitChecked;
   }
 
   /** An account as contracts see it: 40 ASCII hex digits, checksummed with the chain hash. */

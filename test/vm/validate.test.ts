@@ -94,11 +94,23 @@ describe("module validation at deployment", () => {
   it("treats misuse of the API (not transaction input) as a thrown VmError", () => {
     const { vm } = newVm();
     const bad = (msg: object) => { try { vm.call(msg as never); } catch (e) { return (e as VmError).code; } return "no error"; };
+    // the first message of a fresh VM, when nothing was seen yet
+    const first = (msg: object) => { try { newVm().vm.call(msg as never); } catch (e) { return (e as VmError).code; } return "no error"; };
+    expect(first({ to: "/x", input: new Uint8Array(), gasLimit: 10, block: BLOCK })).toBe("VM_BAD_ARGUMENT");
+    expect(first({ to: "/x", input: new Uint8Array(), sender: SENDER, block: BLOCK })).toBe("VM_BAD_ARGUMENT");
+    expect(first({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: { timestamp: 0 } })).toBe("VM_BAD_ARGUMENT");
+    expect(first({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: { number: 0 } })).toBe("VM_BAD_ARGUMENT");
     expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 0, block: BLOCK })).toBe("VM_BAD_ARGUMENT");
     expect(bad({ to: "/x", input: new Uint8Array(), sender: "alice", gasLimit: 10, block: BLOCK })).toBe("VM_BAD_ARGUMENT");
     expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: { number: 1.5, timestamp: 0 } })).toBe("VM_BAD_ARGUMENT");
-    // still refused after a good sender was seen (the VM remembers the last account it checked)
+    // still refused after good ones were seen (the VM remembers the last sender, gas limit and block it checked)
     expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block: BLOCK })).toBe("no error");
+    for (const gasLimit of [undefined, 0, -1, 1.5, NaN, "10", 2n ** 63n]) {
+      expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit, block: BLOCK }), String(gasLimit)).toBe("VM_BAD_ARGUMENT");
+    }
+    for (const block of [undefined, { number: 7 }, { number: 7.5, timestamp: BLOCK.timestamp }, { number: 7, timestamp: 2 ** 64 }]) {
+      expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, gasLimit: 10, block }), JSON.stringify(block)).toBe("VM_BAD_ARGUMENT");
+    }
     for (const sender of [undefined, null, "", SENDER.slice(0, -1)]) {
       expect(bad({ to: "/x", input: new Uint8Array(), sender, gasLimit: 10, block: BLOCK }), String(sender)).toBe("VM_BAD_ARGUMENT");
       expect(bad({ to: "/x", input: new Uint8Array(), sender: SENDER, origin: sender ?? 5, gasLimit: 10, block: BLOCK }), String(sender)).toBe("VM_BAD_ARGUMENT");
