@@ -4,7 +4,7 @@
 import { decodeSignedTx } from "../chain/codec.ts";
 import { ChainError } from "../chain/errors.ts";
 import { BLOCK_LIMIT_RANGE, MAX_NONCE_LENGTH, MAX_TX_SIZE } from "../chain/limits.ts";
-import type { Transaction } from "../chain/types.ts";
+import type { Transaction, TxData } from "../chain/types.ts";
 import type { CryptoSuite } from "../crypto/suite.ts";
 import { checkPath, isSystemPath } from "./paths.ts";
 import { decodeDeployInput } from "../../vm/abi/calls.ts";
@@ -20,8 +20,19 @@ export interface AdmitContext {
   txGasLimit: number;
 }
 
-/** Decodes and checks a signed transaction (not yet its uniqueness: the node checks pool and chain). */
-export function admit(raw: Uint8Array, ctx: AdmitContext): Transaction {
+/** A transaction that passed every check but its signature. */
+export interface Checked {
+  data: TxData;
+  hash: Uint8Array;
+  signature: Uint8Array;
+}
+
+/**
+ * Decodes and checks a signed transaction, all but its signature (the node
+ * recovers the signer off its main thread, verifier.ts) and its uniqueness
+ * (the node checks pool and chain).
+ */
+export function check(raw: Uint8Array, ctx: AdmitContext): Checked {
   if (raw.length > MAX_TX_SIZE) throw new ChainError("TX_TOO_LARGE", `transaction of ${raw.length} bytes; at most ${MAX_TX_SIZE}`);
   const { data, encoded, signature } = decodeSignedTx(raw);
   if (data.version !== 0) throw new ChainError("BAD_ENCODING", `transaction version ${data.version}; this node knows version 0`);
@@ -56,8 +67,11 @@ export function admit(raw: Uint8Array, ctx: AdmitContext): Transaction {
       throw new ChainError("BAD_ENCODING", `the deployment's ABI is not a JSON array: ${(e as Error).message}`);
     }
   }
-  const hash = ctx.suite.hash(encoded);
-  const publicKey = ctx.suite.recover(hash, signature);
-  if (!publicKey) throw new ChainError("BAD_SIGNATURE", `the signature does not verify for this transaction on a ${ctx.suite.name} chain`);
-  return { data, hash, signature, sender: ctx.suite.addressOf(publicKey) };
+  return { data, hash: ctx.suite.hash(encoded), signature };
+}
+
+/** The checked transaction with its sender, given the key recovered from its signature. */
+export function signedBy(c: Checked, publicKey: Uint8Array | null, suite: CryptoSuite, addressOf: (pub: Uint8Array) => string): Transaction {
+  if (!publicKey) throw new ChainError("BAD_SIGNATURE", `the signature does not verify for this transaction on a ${suite.name} chain`);
+  return { ...c, sender: addressOf(publicKey) };
 }

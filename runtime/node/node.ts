@@ -17,7 +17,8 @@ import { BlockState, ChainStore } from "../store/index.ts";
 import type { CryptoSuite } from "../crypto/suite.ts";
 import { genesisStatus, readConfig, systemContracts } from "../precompiles/index.ts";
 import { DEFAULT_TX_COUNT_LIMIT, DEFAULT_TX_GAS_LIMIT } from "../chain/limits.ts";
-import { admit } from "./admit.ts";
+import { check, signedBy } from "./admit.ts";
+import { sharedVerifier, type Verifier } from "./verifier.ts";
 import { executeTransaction } from "./execute.ts";
 import { ForwardingState } from "./state.ts";
 import { TxPool } from "./txpool.ts";
@@ -43,6 +44,8 @@ export interface NodeOptions {
   governors?: string[];
   /** For a new chain: system config values other than FISCO's defaults (tx_gas_limit, tx_count_limit, …). */
   systemConfig?: Record<string, number>;
+  /** Threads that recover transaction signers (default: one per CPU but one, at most 4; 0: on the main thread). */
+  verifyThreads?: number;
   /** The sealer's clock, ms since the epoch (default Date.now). Blocks never go back in time. */
   clock?: () => number;
 }
@@ -54,6 +57,10 @@ export class Node extends NodeQueries implements NodeApi {
   private readonly forward: ForwardingState;
   private readonly vm: Vm;
   private readonly waiters = new Map<string, ((ok: boolean) => void)[]>();
+  private readonly verifier: Verifier;
+  /** Settles when every transaction submitted so far has been added to the pool or refused. */
+  private admitted: Promise<unknown> = Promise.resolve();
+  private readonly senders = new Map<string, string>();
   /** Hashes of the transactions of the block being sealed: out of the pool, not yet in the store. */
   private readonly sealingNow = new Set<string>();
   private sealing: Promise<void> | null = null;
@@ -75,6 +82,7 @@ export class Node extends NodeQueries implements NodeApi {
     this.forward = new ForwardingState(store.state);
     this.vm = new Vm({ state: this.forward, crypto: suite.hashName, codeCache, precompiles });
     this.events.setMaxListeners(0);
+    this.verifier = sharedVerifier(config.crypto, options.verifyThreads);
   }
 
   static async open(options: NodeOptions): Promise<Node> {
@@ -102,14 +110,39 @@ export class Node extends NodeQueries implements NodeApi {
     this.live();
     const head = this.getBlockNumber();
     const txGasLimit = this.config("tx_gas_limit", DEFAULT_TX_GAS_LIMIT, head + 1);
-    const tx = admit(raw, { suite: this.suite, chainId: this.chainId, groupId: this.groupId, head, txGasLimit });
-    const id = hex(tx.hash);
-    if (this.pool.has(id) || this.sealingNow.has(id) || this.store.hasTransaction(tx.hash)) {
+    const checked = check(raw, { suite: this.suite, chainId: this.chainId, groupId: this.groupId, head, txGasLimit });
+    const id = hex(checked.hash);
+    this.refuseDuplicate(id, checked.hash);
+    // Recovery runs on the verifier's threads, concurrently for many transactions; the pool
+    // still receives them in the order they were submitted (each waits for the one before).
+    const recovering = this.verifier.recover(checked.hash, checked.signature);
+    const added = this.admitted.then(async () => {
+      const tx = signedBy(checked, await recovering, this.suite, (pub) => this.senderOf(pub));
+      this.live();
+      this.refuseDuplicate(id, tx.hash);
+      this.pool.add(tx, id);
+      this.kick();
+    });
+    this.admitted = added.catch(() => undefined);
+    await added;
+    return id;
+  }
+
+  private refuseDuplicate(id: string, hash: Uint8Array): void {
+    if (this.pool.has(id) || this.sealingNow.has(id) || this.store.hasTransaction(hash)) {
       throw new ChainError("DUPLICATE_TX", `transaction ${id} was sent already`);
     }
-    this.pool.add(tx, id);
-    this.kick();
-    return id;
+  }
+
+  /** Checksummed addresses by public key: senders repeat, and the checksum costs a hash. */
+  private senderOf(publicKey: Uint8Array): string {
+    const key = Buffer.from(publicKey).toString("latin1");
+    let a = this.senders.get(key);
+    if (a === undefined) {
+      if (this.senders.size >= 65_536) this.senders.clear();
+      this.senders.set(key, (a = this.suite.addressOf(publicKey)));
+    }
+    return a;
   }
 
   getPendingTxSize(): number {
