@@ -88,6 +88,16 @@ export const nodeCommand: Command = {
       io.err(`error: cannot listen on ${values.host ?? "127.0.0.1"}:${port}: ${(e as Error).message}\n`);
       return EXIT_DIAGNOSTICS;
     }
+    // Handlers first: a client that reads the "listening" line may signal at once.
+    const stopped = new Promise<void>((done) => {
+      const stop = () => {
+        process.off("SIGINT", stop);
+        process.off("SIGTERM", stop);
+        done();
+      };
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
+    });
     const info = node.getGroupInfo();
     if (values.json) {
       io.out(JSON.stringify({ url: server.url, wsUrl: server.wsUrl, dataDir, ...info }) + "\n");
@@ -99,15 +109,7 @@ export const nodeCommand: Command = {
           `Press Ctrl-C to stop.\n`,
       );
     }
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off("SIGINT", stop);
-        process.off("SIGTERM", stop);
-        done();
-      };
-      process.on("SIGINT", stop);
-      process.on("SIGTERM", stop);
-    });
+    await stopped;
     io.out(values.json ? "" : "weft node: stopping…\n");
     await server.close();
     await node.close();
