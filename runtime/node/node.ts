@@ -150,23 +150,26 @@ export class Node extends NodeQueries implements NodeApi {
   }
 
   async waitForReceipt(hash: string, timeoutMs: number) {
-    const found = await this.getTransactionReceipt(hash);
-    if (found) return found;
     const key = hash.toLowerCase().startsWith("0x") ? hash.toLowerCase() : `0x${hash.toLowerCase()}`;
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        done(false);
-        reject(new ChainError("NOT_FOUND", `no receipt for ${hash} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const done = (ok: boolean) => {
+    // Listen before looking: a block committed while the store is read must not be missed.
+    let done!: (ok: boolean) => void;
+    const announced = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), timeoutMs);
+      done = (ok: boolean) => {
         const list = this.waiters.get(key)?.filter((f) => f !== done);
         if (list?.length) this.waiters.set(key, list);
         else this.waiters.delete(key);
         clearTimeout(timer);
-        if (ok) resolve();
+        resolve(ok);
       };
       this.waiters.set(key, [...(this.waiters.get(key) ?? []), done]);
     });
+    const found = await this.getTransactionReceipt(hash);
+    if (found) {
+      done(true);
+      return found;
+    }
+    if (!(await announced)) throw new ChainError("NOT_FOUND", `no receipt for ${hash} within ${timeoutMs} ms`);
     const receipt = await this.getTransactionReceipt(hash);
     if (!receipt) throw new ChainError("NOT_FOUND", `no receipt for ${hash}`);
     return receipt;

@@ -53,7 +53,6 @@ export class Verifier {
 
   private spawn(): Worker {
     const w = new Worker(new URL("./verify-worker.js", import.meta.url));
-    w.unref();
     w.on("message", (reply: VerifyReply) => {
       const left = (this.busy.get(w) ?? 1) - 1;
       this.busy.set(w, left);
@@ -71,6 +70,8 @@ export class Verifier {
       const i = this.workers.indexOf(w);
       if (i >= 0) this.workers[i] = this.spawn();
     });
+    // after the listeners: adding a message listener refs the worker again
+    w.unref();
     return w;
   }
 
