@@ -44,7 +44,7 @@ export interface NodeOptions {
   governors?: string[];
   /** For a new chain: system config values other than FISCO's defaults (tx_gas_limit, tx_count_limit, …). */
   systemConfig?: Record<string, number>;
-  /** Threads that recover transaction signers (default: one per CPU but one, at most 4; 0: on the main thread). */
+  /** Threads that recover transaction signers (default: one per CPU, at most 4; 0: on the main thread). */
   verifyThreads?: number;
   /** The sealer's clock, ms since the epoch (default Date.now). Blocks never go back in time. */
   clock?: () => number;

@@ -109,8 +109,8 @@ export class Verifier {
 
 const shared = new Map<string, Verifier>();
 
-/** The process's verifier for a suite: one thread per CPU but one (left to the main thread), at least one on 2 CPUs. */
-export function sharedVerifier(suite: SuiteName, threads = Math.max(0, Math.min(4, availableParallelism() - 1))): Verifier {
+/** The process's verifier for a suite: one thread per CPU (at most 4); the OS shares the cores with the main thread, which is idle whenever it waits for them. */
+export function sharedVerifier(suite: SuiteName, threads = Math.min(4, availableParallelism())): Verifier {
   const key = `${suite}/${threads}`;
   let v = shared.get(key);
   if (!v) shared.set(key, (v = new Verifier(suite, threads)));
