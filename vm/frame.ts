@@ -1,6 +1,7 @@
 /** A running contract frame, the outcome of one, and the exception that ends one early. */
 import type { Slot } from "./modules.ts";
-import type { Failure } from "./status.ts";
+import { Reasons, type Failure } from "./status.ts";
+import { engine } from "./wasm/engine.ts";
 
 export interface Frame {
   address: string;
@@ -72,4 +73,22 @@ export function fromState<T>(read: () => T): T {
   } catch (e) {
     throw e instanceof StateFailure ? e : new StateFailure(e);
   }
+}
+
+/** The outcome of a frame that ends with failure `f`. */
+export function failed(f: Failure, address: string, gasLeft: bigint): Outcome {
+  return { status: f.status, output: EMPTY, gasLeft, message: f.message, failedAt: address };
+}
+
+/** The outcome of a frame that ended with exception `e` (a ChainState error is thrown on). */
+export function classify(e: unknown, address: string): Outcome {
+  if (e instanceof StateFailure) throw e;
+  if (e instanceof Abort) {
+    const out: Outcome = { status: e.failure.status, output: EMPTY, gasLeft: 0n, message: e.failure.message, failedAt: e.failedAt ?? address };
+    if (e.revertData) out.revertData = e.revertData;
+    return out;
+  }
+  if (e instanceof engine.RuntimeError) return failed(Reasons.trap(e.message), address, 0n);
+  if (e instanceof RangeError && /call stack/i.test(e.message)) return failed(Reasons.stackExhausted(), address, 0n);
+  return failed(Reasons.internal(e instanceof Error ? e.message : String(e)), address, 0n);
 }

@@ -10,16 +10,16 @@ import { findBySelector } from "./abi/calls.ts";
 import { decodeRevert, encodePanic } from "./abi/revert.ts";
 import { selectorToNumber } from "./abi/selector.ts";
 import type { Abi } from "./abi/types.ts";
-import { chainHash, checksumAddress, hashTypeOf, isAccountAddress, type ChainCrypto } from "./crypto.ts";
+import { chainHash, hashTypeOf, type ChainCrypto } from "./crypto.ts";
 import { VmError, isVmError } from "./errors.ts";
-import { Abort, EMPTY, StateFailure, fromState, gasExhaustedAt, type Frame, type Outcome } from "./frame.ts";
+import { Abort, EMPTY, StateFailure, classify, failed, fromState, gasExhaustedAt, type Frame, type Outcome } from "./frame.ts";
 import { createHost, type HostEnv } from "./host.ts";
 import { Journal } from "./journal.ts";
+import { MessageContext } from "./message.ts";
 import { runPrecompile, type PrecompileSet } from "./precompile.ts";
 import { meterCode } from "./metering.ts";
 import { CodeCache, InstancePool, type LoadedCode } from "./modules.ts";
 import type { ChainState } from "./state.ts";
-import { engine } from "./wasm/engine.ts";
 import { Reasons, Status, type Failure } from "./status.ts";
 import type { CallMessage, DeployMessage, ExecResult, Log } from "./types.ts";
 
@@ -41,9 +41,6 @@ export const CODE_DEPOSIT_GAS = 20;
 export const PANIC_REENTRANCY = 0x52;
 
 const utf8 = new TextEncoder();
-/** What the "last seen" fields hold before anything was seen: equal to no argument. */
-const NOTHING = Symbol("nothing");
-const MAX_GAS = (1n << 63n) - 1n;
 
 export class Vm implements HostEnv {
   readonly state: ChainState;
@@ -53,10 +50,6 @@ export class Vm implements HostEnv {
   readonly precompiles: PrecompileSet;
   private readonly pool: InstancePool;
   private readonly frames: Frame[] = [];
-  private readonly accountBytes = new Map<string, Uint8Array>();
-  /** the account looked up last (a sentinel no argument can equal until then) */
-  private lastAccount: unknown = NOTHING;
-  private lastAccountBytes: Uint8Array = EMPTY;
   private readonly paths = new Map<string, Uint8Array>();
   private lastPath: string | undefined;
   private lastPathBytes: Uint8Array = EMPTY;
@@ -67,15 +60,7 @@ export class Vm implements HostEnv {
   frame!: Frame;
   readonly journal: Journal;
   logs: Log[] = [];
-  blockNumber = 0n;
-  blockTimestamp = 0n;
-  private blockNumberIn: unknown = NOTHING;
-  private blockTimestampIn: unknown = NOTHING;
-  private gasLimitIn: unknown = NOTHING;
-  private gasLimitChecked = 0n;
-  originBytes: Uint8Array = EMPTY;
-  private senderBytes: Uint8Array = EMPTY;
-  private gasLimit = 0n;
+  private readonly message: MessageContext;
 
   constructor(options: VmOptions) {
     this.state = options.state;
@@ -88,6 +73,23 @@ export class Vm implements HostEnv {
     this.pool = new InstancePool({ bcos: createHost(this) });
     this.reentrancyPanic = encodePanic(PANIC_REENTRANCY, this.crypto);
     this.journal = new Journal(this.state);
+    this.message = new MessageContext(this.crypto);
+  }
+
+  get blockNumber(): bigint {
+    return this.message.blockNumber;
+  }
+
+  get blockTimestamp(): bigint {
+    return this.message.blockTimestamp;
+  }
+
+  get originBytes(): Uint8Array {
+    return this.message.originBytes;
+  }
+
+  private get gasLimit(): bigint {
+    return this.message.gasLimit;
   }
 
   /** Call `main` of the contract at msg.to with msg.input. Errors of the ChainState are thrown, not returned. */
@@ -112,7 +114,7 @@ export class Vm implements HostEnv {
     this.begin(msg);
     if (typeof msg.to !== "string") throw new VmError("VM_BAD_ARGUMENT", "msg.to must be a contract address string");
     if (!(msg.input instanceof Uint8Array)) throw new VmError("VM_BAD_ARGUMENT", "msg.input must be a Uint8Array");
-    const out = this.runFrame(msg.to, this.senderBytes, msg.input, "main", this.gasLimit);
+    const out = this.runFrame(msg.to, this.message.senderBytes, msg.input, "main", this.gasLimit);
     if (out.status === Status.OK && msg.commit !== false) this.journal.commit();
     return this.result(out);
   }
@@ -137,7 +139,7 @@ export class Vm implements HostEnv {
     // until the code is stored, the reentrancy guard and revert decoding read the ABI from here
     this.pendingAbi = msg.abi ? { address, abi: msg.abi } : undefined;
     try {
-      let out = this.runFrame(address, this.senderBytes, ctorArgs, "deploy", this.gasLimit, loaded);
+      let out = this.runFrame(address, this.message.senderBytes, ctorArgs, "deploy", this.gasLimit, loaded);
       if (out.status === Status.OK) {
         const deposit = BigInt(CODE_DEPOSIT_GAS * metered.length);
         if (deposit > out.gasLeft) out = failed(Reasons.outOfGas(`code deposit of ${deposit} gas for ${metered.length} bytes`), address, 0n);
@@ -162,41 +164,9 @@ export class Vm implements HostEnv {
   private begin(msg: CallMessage | DeployMessage): void {
     if (this.frames.length > 0) throw new VmError("VM_BAD_ARGUMENT", "a transaction is already running on this VM");
     if (!msg || typeof msg !== "object") throw new VmError("VM_BAD_ARGUMENT", "a message object is required");
-    // Consecutive transactions mostly share a gas limit and a block: what was checked and
-    // converted to BigInt for the last one is kept (the sentinels equal no argument).
-    if (msg.gasLimit !== this.gasLimitIn) {
-      const limit = typeof msg.gasLimit === "bigint" ? msg.gasLimit : Number.isSafeInteger(msg.gasLimit) ? BigInt(msg.gasLimit) : -1n;
-      if (limit <= 0n || limit > MAX_GAS) throw new VmError("VM_BAD_ARGUMENT", `gasLimit must be a positive integer below 2^63, got ${String(msg.gasLimit)}`);
-      this.gasLimitIn = msg.gasLimit;
-      this.gasLimitChecked = limit;
-    }
-    const block = msg.block;
-    if (!block || (block.number !== this.blockNumberIn && !isInt64(block.number)) || (block.timestamp !== this.blockTimestampIn && !isInt64(block.timestamp))) {
-      throw new VmError("VM_BAD_ARGUMENT", "block must be { number, timestamp } with integer values");
-    }
-    this.senderBytes = this.account(msg.sender, "sender");
-    this.originBytes = msg.origin === undefined ? this.senderBytes : this.account(msg.origin, "origin");
-    if (block.number !== this.blockNumberIn) this.blockNumber = BigInt((this.blockNumberIn = block.number));
-    if (block.timestamp !== this.blockTimestampIn) this.blockTimestamp = BigInt((this.blockTimestampIn = block.timestamp));
+    this.message.read(msg);
     this.journal.reset();
     if (this.logs.length > 0) this.logs = []; // result() hands the list over and leaves an empty one
-    this.gasLimit = this.gasLimitChecked;
-  }
-
-  /** An account as contracts see it: 40 ASCII hex digits, checksummed with the chain hash. */
-  private account(address: string, what: string): Uint8Array {
-    if (address === this.lastAccount) return this.lastAccountBytes; // consecutive transactions often share a sender
-    let b = this.accountBytes.get(address);
-    if (b) {
-      this.lastAccount = address;
-      return (this.lastAccountBytes = b);
-    }
-    if (typeof address !== "string" || !isAccountAddress(address)) {
-      throw new VmError("VM_BAD_ARGUMENT", `${what} must be an account address of 40 hex digits, got ${JSON.stringify(address)}`);
-    }
-    if (this.accountBytes.size >= 4096) this.accountBytes.clear();
-    this.accountBytes.set(address, (b = utf8.encode(checksumAddress(address, this.crypto))));
-    return b;
   }
 
   private runFrame(address: string, callerBytes: Uint8Array, input: Uint8Array, entry: "main" | "deploy", gas: bigint, loaded?: LoadedCode): Outcome {
@@ -331,25 +301,4 @@ export class Vm implements HostEnv {
     this.logs = [];
     return r;
   }
-}
-
-function failed(f: Failure, address: string, gasLeft: bigint): Outcome {
-  return { status: f.status, output: EMPTY, gasLeft, message: f.message, failedAt: address };
-}
-
-function isInt64(v: unknown): boolean {
-  if (typeof v === "bigint") return v >= -(1n << 63n) && v < 1n << 63n;
-  return Number.isSafeInteger(v);
-}
-
-function classify(e: unknown, address: string): Outcome {
-  if (e instanceof StateFailure) throw e;
-  if (e instanceof Abort) {
-    const out: Outcome = { status: e.failure.status, output: EMPTY, gasLeft: 0n, message: e.failure.message, failedAt: e.failedAt ?? address };
-    if (e.revertData) out.revertData = e.revertData;
-    return out;
-  }
-  if (e instanceof engine.RuntimeError) return failed(Reasons.trap(e.message), address, 0n);
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return failed(Reasons.stackExhausted(), address, 0n);
-  return failed(Reasons.internal(e instanceof Error ? e.message : String(e)), address, 0n);
 }
