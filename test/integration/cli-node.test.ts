@@ -16,7 +16,12 @@ import { getSuite } from "../../runtime/crypto/index.ts";
 const repo = new URL("../..", import.meta.url).pathname;
 const weft = join(repo, "cli/bin/weft.js");
 const tmp = mkdtempSync(join(tmpdir(), "weft-cli-node-"));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+/** Node processes started here: killed at the end even when a test fails or times out. */
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  rmSync(tmp, { recursive: true, force: true });
+});
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
@@ -27,7 +32,8 @@ async function run(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 async function startNode(data: string): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [weft, "node", "--data", data, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [weft, "node", "--data", data, "--port", "0"], { stdio: ["ignore", "pipe", "ignore"] });
+  children.push(child);
   let text = "";
   const lines = createInterface({ input: child.stdout! });
   const url = await new Promise<string>((resolve, reject) => {

@@ -20,7 +20,12 @@ import { makeSigner, signTx, txData } from "../../runtime/client/tx.ts";
 const KILLS = 20;
 const weft = new URL("../../cli/bin/weft.js", import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), "weft-crash-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Node processes started here: killed at the end even when the test fails or times out. */
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const suite = getSuite("ecdsa");
 const built = compile({ sources: { "token.weft": readFileSync(new URL("../../examples/token.weft", import.meta.url), "utf8") }, contracts: ["Token"] });
@@ -38,6 +43,7 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<unkn
 
 async function startNode(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [weft, "node", "--data", dir, "--port", "0", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`weft node exited with ${code} before listening`)));
