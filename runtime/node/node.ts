@@ -15,7 +15,7 @@ import { receiptsRoot, transactionsRoot } from "../chain/merkle.ts";
 import type { Block, BlockHeader, Receipt, Transaction } from "../chain/types.ts";
 import { BlockState, ChainStore } from "../store/index.ts";
 import type { CryptoSuite } from "../crypto/suite.ts";
-import { genesisStatus, readConfig, systemContracts } from "../precompiles/index.ts";
+import { genesisStatus, systemContracts } from "../precompiles/index.ts";
 import { DEFAULT_TX_COUNT_LIMIT, DEFAULT_TX_GAS_LIMIT } from "../chain/limits.ts";
 import { check, signedBy } from "./admit.ts";
 import { sharedVerifier, type Verifier } from "./verifier.ts";
@@ -239,11 +239,6 @@ export class Node extends NodeQueries implements NodeApi {
         });
     }, every);
     this.idleTimer.unref();
-  }
-
-  private config(key: string, fallback: number, number: number): number {
-    const v = readConfig((k) => this.store.state.getStorage("/sys/status", k), key, number);
-    return v ? Number(v.value) : fallback;
   }
 
   /** Executes, seals and commits the next block from the pool. */

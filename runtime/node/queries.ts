@@ -8,6 +8,7 @@ import { ChainError } from "../chain/errors.ts";
 import type { ChainStore } from "../store/index.ts";
 import type { CryptoSuite } from "../crypto/suite.ts";
 import { readConfig } from "../precompiles/index.ts";
+import { DEFAULT_TX_GAS_LIMIT } from "../chain/limits.ts";
 import type { NodeConfig } from "./datadir.ts";
 import type { BlockJson, CallResultJson, ReceiptJson, TransactionJson } from "./api.ts";
 import { blockJson, hex, receiptJson, transactionJson } from "./json.ts";
@@ -44,13 +45,19 @@ export abstract class NodeQueries {
 
   abstract get sealerPublicKey(): Uint8Array;
 
+  /** A numeric system config value (/sys/status) in force at block `number`. */
+  protected config(key: string, fallback: number, number: number): number {
+    const v = readConfig((k) => this.store.state.getStorage("/sys/status", k), key, number);
+    return v ? Number(v.value) : fallback;
+  }
+
   async call(to: string, input: Uint8Array, from?: string): Promise<CallResultJson> {
     checkPath(to);
     const head = this.store.head()!;
     const sender = from ?? ZERO_ADDRESS;
     if (!/^(0x)?[0-9a-fA-F]{40}$/.test(sender)) throw new ChainError("BAD_ARGUMENT", `"${sender}" is not a 40-hex account address`);
     const r = this.callVm.call({
-      to, input, sender, commit: false, gasLimit: Number(readConfig((k) => this.store.state.getStorage("/sys/status", k), "tx_gas_limit", head.number + 1)?.value ?? 3e9),
+      to, input, sender, commit: false, gasLimit: this.config("tx_gas_limit", DEFAULT_TX_GAS_LIMIT, head.number + 1),
       block: { number: head.number + 1, timestamp: head.header.timestamp },
     });
     const out: CallResultJson = { status: r.status, output: hex(r.status === 0 ? r.output : (r.revertData ?? new Uint8Array())), gasUsed: String(r.gasUsed) };
