@@ -1,11 +1,13 @@
-// The suites' hashes: keccak-256 (@noble/hashes) and SM3 (node:crypto,
-// native OpenSSL: several times faster than sm-crypto's JavaScript SM3,
-// with the same results, which test/unit/crypto-sm.test.ts checks).
+// The suites' hashes: keccak-256 (a Wasm kernel, kernel/keccak.ts: ~10×
+// faster than @noble/hashes, which the tests compare it with) and SM3
+// (node:crypto, native OpenSSL: several times faster than sm-crypto's
+// JavaScript SM3, with the same results, which test/unit/crypto-sm.test.ts
+// checks).
 import { createHash, createHmac } from "node:crypto";
-import { keccak_256 } from "@noble/hashes/sha3.js";
+import { keccak256Wasm } from "./kernel/keccak.ts";
 
 export function keccak256(data: Uint8Array): Uint8Array {
-  return keccak_256(data);
+  return keccak256Wasm(data);
 }
 
 export function sm3(...parts: Uint8Array[]): Uint8Array {

@@ -1,6 +1,7 @@
-// Builds the verification kernels: for each curve, build/field.ts generates
-// the field module, asc compiles assembly/curve.ts against it, and the two
-// modules land base64-encoded in kernel.generated.ts together with a hash
+// Builds the Wasm kernels: for each curve, build/field.ts generates
+// the field module and asc compiles assembly/curve.ts against it; asc also
+// compiles assembly/keccak.ts. The three modules land base64-encoded in
+// kernel.generated.ts together with a hash
 // of everything they were built from (a unit test recomputes that hash, so
 // a change to the sources without a rebuild fails the tests).
 //
@@ -20,6 +21,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, "..", "..", "..");
 const rel = (p: string): string => relative(REPO, p).split("\\").join("/");
 const ENTRY = join(HERE, "assembly", "curve.ts");
+const KECCAK_ENTRY = join(HERE, "assembly", "keccak.ts");
 const FIELD = join(HERE, "assembly", "field.ts"); // generated in memory, never written
 export const GENERATED_FILE = join(HERE, "kernel.generated.ts");
 
@@ -38,13 +40,13 @@ export function kernelInputsHash(): string {
   return h.digest("hex");
 }
 
-async function compile(curve: CurveParams): Promise<Uint8Array> {
+/** Compiles `entry` with asc; `overrides` are sources given in memory (the generated field module). */
+async function compile(name: string, entry: string, overrides: Map<string, string>): Promise<Uint8Array> {
   const { default: asc } = await import("assemblyscript/asc");
-  const overrides = new Map([[rel(FIELD), fieldSource(curve)]]);
   let binary: Uint8Array | null = null;
   const log: string[] = [];
   const out = { write: (chunk: string | Uint8Array) => void log.push(String(chunk)) };
-  const { error } = await asc.main([rel(ENTRY), "--baseDir", REPO, "--outFile", "kernel.wasm", ...ASC_FLAGS], {
+  const { error } = await asc.main([rel(entry), "--baseDir", REPO, "--outFile", "kernel.wasm", ...ASC_FLAGS], {
     stdout: out,
     stderr: out,
     readFile: (name: string) => {
@@ -61,8 +63,8 @@ async function compile(curve: CurveParams): Promise<Uint8Array> {
       if (name.endsWith("kernel.wasm") && typeof contents !== "string") binary = contents;
     },
   });
-  if (error) throw new Error(`asc failed for ${curve.name}: ${error.message}\n${log.join("")}`);
-  if (!binary) throw new Error(`asc produced no binary for ${curve.name}\n${log.join("")}`);
+  if (error) throw new Error(`asc failed for ${name}: ${error.message}\n${log.join("")}`);
+  if (!binary) throw new Error(`asc produced no binary for ${name}\n${log.join("")}`);
   return binary;
 }
 
@@ -74,8 +76,8 @@ function render(modules: Map<string, Uint8Array>, inputs: string): string {
     "/** sha256 of the build's inputs (kernelInputsHash() in build.ts). */",
     `export const KERNEL_INPUTS_SHA256 = "${inputs}";`,
     "",
-    "/** The kernel module of each curve, base64. */",
-    "export const KERNEL_WASM_BASE64: Record<\"secp256k1\" | \"sm2\", string> = {",
+    "/** The kernel module of each curve, and the keccak-256 module, base64. */",
+    "export const KERNEL_WASM_BASE64: Record<\"secp256k1\" | \"sm2\" | \"keccak\", string> = {",
   ];
   for (const [name, wasm] of modules) {
     const b64 = Buffer.from(wasm).toString("base64");
@@ -89,7 +91,8 @@ function render(modules: Map<string, Uint8Array>, inputs: string): string {
 
 export async function buildKernels(): Promise<string> {
   const modules = new Map<string, Uint8Array>();
-  for (const c of CURVES) modules.set(c.name, await compile(c));
+  for (const c of CURVES) modules.set(c.name, await compile(c.name, ENTRY, new Map([[rel(FIELD), fieldSource(c)]])));
+  modules.set("keccak", await compile("keccak", KECCAK_ENTRY, new Map()));
   return render(modules, kernelInputsHash());
 }
 
