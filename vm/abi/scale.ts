@@ -42,6 +42,21 @@ export class ScaleWriter extends GrowableBytes {
   }
 
   compact(n: number | bigint): void {
+    if (typeof n === "number" && n >= 0 && n < 1 << 30 && Number.isInteger(n)) {
+      if (n < 1 << 6) this.push(n << 2);
+      else if (n < 1 << 14) {
+        this.push(((n << 2) | 1) & 0xff);
+        this.push(n >> 6);
+      } else {
+        const w = (n << 2) | 2;
+        this.room(4);
+        this.buf[this.length++] = w & 0xff;
+        this.buf[this.length++] = (w >>> 8) & 0xff;
+        this.buf[this.length++] = (w >>> 16) & 0xff;
+        this.buf[this.length++] = w >>> 24;
+      }
+      return;
+    }
     const v = BigInt(n);
     if (v < 0n) throw new VmError("ABI_OUT_OF_RANGE", `compact integers are unsigned, got ${v}`);
     if (v < 1n << 6n) this.byte(Number(v) << 2);
@@ -102,33 +117,41 @@ export class ScaleReader {
     const at = this.pos;
     const first = this.buf[this.pos];
     if (first === undefined) throw new VmError("SCALE_EOF", `input ended at byte ${at}, expected a compact integer`);
-    const mode = first & 3;
-    const nonCanonical = (v: bigint): never => {
-      throw new VmError("SCALE_NON_CANONICAL", `compact integer ${v} at byte ${at} is not in its shortest form`);
-    };
-    if (mode === 0) return BigInt(this.byte() >> 2);
-    if (mode === 1) {
-      const v = this.uintLE(2) >> 2n;
-      return v < 1n << 6n ? nonCanonical(v) : v;
-    }
-    if (mode === 2) {
-      const v = this.uintLE(4) >> 2n;
-      return v < 1n << 14n ? nonCanonical(v) : v;
-    }
+    if ((first & 3) !== 3) return BigInt(this.smallCompact());
     this.byte();
     const size = (first >> 2) + 4;
     const top = this.buf[this.pos + size - 1];
     const v = this.uintLE(size);
-    if (top === 0 || v < 1n << 30n) nonCanonical(v);
+    if (top === 0 || v < 1n << 30n) nonCanonical(v, at);
     return v;
+  }
+
+  /** A compact integer in one of its 1-, 2- or 4-byte forms, as a number (the caller checked the mode). */
+  private smallCompact(): number {
+    const at = this.pos;
+    const b = this.buf;
+    const first = b[at]!;
+    if ((first & 3) === 0) {
+      this.pos++;
+      return first >> 2;
+    }
+    if ((first & 3) === 1) {
+      this.take(2);
+      const v = (first | (b[at + 1]! << 8)) >>> 2;
+      return v < 1 << 6 ? nonCanonical(BigInt(v), at) : v;
+    }
+    this.take(4);
+    const v = (first | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 2;
+    return v < 1 << 14 ? nonCanonical(BigInt(v), at) : v;
   }
 
   /** A compact length, checked against what is left (each item takes at least `minItemSize` bytes). */
   length(minItemSize = 1): number {
     const at = this.pos;
-    const n = this.compact();
+    const first = this.buf[at];
+    const n = first !== undefined && (first & 3) !== 3 ? this.smallCompact() : this.compact();
     const limit = minItemSize > 0 ? this.remaining / minItemSize : 1 << 24;
-    if (n > BigInt(Math.floor(limit))) {
+    if (n > Math.floor(limit)) {
       throw new VmError("SCALE_TOO_LONG", `length ${n} at byte ${at} exceeds the ${this.remaining} bytes that follow`);
     }
     return Number(n);
@@ -140,6 +163,10 @@ export class ScaleReader {
       throw new VmError("SCALE_TRAILING", `${this.remaining} trailing byte(s) after the value, at byte ${this.pos}`);
     }
   }
+}
+
+function nonCanonical(v: bigint, at: number): never {
+  throw new VmError("SCALE_NON_CANONICAL", `compact integer ${v} at byte ${at} is not in its shortest form`);
 }
 
 export function encodeCompact(n: number | bigint): Uint8Array {
