@@ -3,8 +3,9 @@
 import type { Diagnostic } from "./diagnostics/index.ts";
 import { hasErrors, sortDiagnostics } from "./diagnostics/index.ts";
 import { analyze, internalError, type Sources } from "./analyze.ts";
-import { contractAbi, type AbiEntry, type Crypto } from "./abi/index.ts";
+import { conflictFields, contractAbi, type AbiEntry, type Crypto } from "./abi/index.ts";
 import { generateModule } from "./wasm/index.ts";
+import type { FnInfo } from "./types/model.ts";
 
 export interface CompileOptions {
   /** Source texts by path. Files under `std/` are the standard library. */
@@ -42,6 +43,12 @@ export function compile(opts: CompileOptions): CompileResult {
   const contracts: CompiledContract[] = [];
   if (!a.program || hasErrors(diagnostics)) return { ok: false, contracts, diagnostics };
   const program = a.program;
+  const effects = a.effects;
+  // Every public function gets its conflict keys (effects pass); a missing footprint would mean "run serially".
+  const conflicts = (fn: FnInfo) => {
+    const fp = effects?.get(fn)?.footprint;
+    return fp ? conflictFields(fp) : undefined;
+  };
   const wanted = opts.contracts ? new Set(opts.contracts) : null;
   for (const contract of program.contracts) {
     if (wanted ? !wanted.has(contract.name) : contract.file.startsWith("std/")) continue;
@@ -49,7 +56,7 @@ export function compile(opts: CompileOptions): CompileResult {
       const gen = generateModule(program, contract, { crypto, optimize: opts.optimize ?? false, wat: opts.wat ?? false });
       diagnostics.push(...gen.diagnostics);
       if (hasErrors(gen.diagnostics)) continue;
-      const out: CompiledContract = { name: contract.name, file: contract.file, wasm: gen.wasm, abi: contractAbi(contract) };
+      const out: CompiledContract = { name: contract.name, file: contract.file, wasm: gen.wasm, abi: contractAbi(contract, { conflictFields: conflicts }) };
       if (gen.wat !== undefined) out.wat = gen.wat;
       contracts.push(out);
     } catch (e) {

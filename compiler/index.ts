@@ -4,6 +4,7 @@
 // binaryen (the language server) import ./analyze.ts instead of this file.
 export { compile, type CompileOptions, type CompileResult, type CompiledContract } from "./compile.ts";
 export { analyze, type Analysis, type Sources } from "./analyze.ts";
+export { explainParallel, type ParallelEntry } from "./parallel.ts";
 export { collectSources, normalizePath, type ReadFile } from "./sources.ts";
 export { parse } from "./syntax/index.ts";
 export * from "./diagnostics/index.ts";

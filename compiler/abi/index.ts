@@ -1,2 +1,3 @@
 export * from "./abi.ts";
 export * from "./selector.ts";
+export * from "./conflict.ts";

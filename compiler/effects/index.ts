@@ -8,15 +8,19 @@
 //   summary    per-function summaries, closed over internal calls
 //   purity     `view` functions (E0400–E0404)
 //   ordering   a state write after an external call (W0400)
+//   keys, footprint   the state keys each function touches (conflictFields)
 import { sortDiagnostics, DiagnosticBag, type Diagnostic } from "../diagnostics/index.ts";
 import type { FnInfo, TypedProgram } from "../types/model.ts";
 import { traceBody, type Trace } from "./trace.ts";
 import { summarize, type FnEffects } from "./summary.ts";
 import { checkViewPurity } from "./purity.ts";
 import { checkWritesAfterCalls } from "./ordering.ts";
+import { computeFootprints } from "./footprint.ts";
 
 export type { FnEffects } from "./summary.ts";
 export type { Access, Trace, TraceItem } from "./trace.ts";
+export type { Footprint, KeyUse, RunsAlone } from "./footprint.ts";
+export type { KeySource } from "./keys.ts";
 
 export function analyzeEffects(program: TypedProgram): { effects: Map<FnInfo, FnEffects>; diagnostics: Diagnostic[] } {
   const traces = new Map<FnInfo, Trace>();
@@ -27,6 +31,8 @@ export function analyzeEffects(program: TypedProgram): { effects: Map<FnInfo, Fn
     }
   }
   const effects = summarize(traces);
+  const footprints = computeFootprints(program, [...traces.keys()].filter((fn) => !fn.isInit));
+  for (const [fn, fp] of footprints) effects.get(fn)!.footprint = fp;
   const bag = new DiagnosticBag();
   for (const [fn, trace] of traces) {
     checkViewPurity(bag, fn, trace, effects);

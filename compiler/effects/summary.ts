@@ -1,10 +1,11 @@
 // Per-function effect summaries: which state variables a function reads and
 // writes, whether it emits events or calls other contracts — directly or
 // through the internal functions it calls (a fixpoint over the call graph,
-// so recursion is fine). This is the data the ABI (`constant`) and the
-// language server read.
+// so recursion is fine). This is the data the ABI (`constant`,
+// `conflictFields`) and the language server read.
 import type { FnInfo, StateInfo } from "../types/model.ts";
 import { flatten, type Trace } from "./trace.ts";
+import type { Footprint } from "./footprint.ts";
 
 export interface FnEffects {
   fn: FnInfo;
@@ -23,11 +24,11 @@ export interface FnEffects {
   /** Internal functions called directly, in order of first call. */
   calls: FnInfo[];
   /**
-   * Extension point: the storage footprint of the function (which slots and
-   * map keys, in terms of parameters, `msg.sender`, constants, …) that will
-   * become the ABI's `conflictFields`, is a later analysis. It will be added
-   * here as a field; until then the ABI emits no `conflictFields` (run serially).
+   * The storage footprint (footprint.ts): the state keys the function reads
+   * and writes, in terms of its parameters, the environment and constants, or
+   * why it must run alone; the ABI's `conflictFields`. Null for `init`.
    */
+  footprint: Footprint | null;
 }
 
 interface Direct {
@@ -91,6 +92,7 @@ export function summarize(traces: Map<FnInfo, Trace>): Map<FnInfo, FnEffects> {
       externalCalls: d.externalCalls,
       mutatingCalls: d.mutatingCalls,
       calls: d.calls,
+      footprint: null,
     });
   }
   return out;
