@@ -1,12 +1,12 @@
 // `weft build <files…>`: compile to <Contract>.wasm and <Contract>.abi.json.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { compile, renderText, toJson, type Crypto } from "../../compiler/index.ts";
+import { compile, explainParallel, renderText, toJson, type Crypto } from "../../compiler/index.ts";
 import { EXIT_DIAGNOSTICS, EXIT_OK, UsageError, type Io } from "../usage.ts";
 import { parseCommandArgs, type Command } from "./command.ts";
 import { loadSources } from "./sources.ts";
 
-const help = `Usage: weft build <files…> [-o dir] [--crypto keccak|sm] [-O] [--wat] [--json]
+const help = `Usage: weft build <files…> [-o dir] [--crypto keccak|sm] [-O] [--wat] [--json] [--explain-parallel]
 
 Compiles every contract in the files to a Wasm module and an ABI JSON for
 FISCO BCOS 3.x Wasm chains and the Weft chain.
@@ -18,6 +18,9 @@ Options:
   -O, --optimize       run the optimiser
   --wat                also write <Contract>.wat (WebAssembly text)
   --json               print a JSON report (outputs and diagnostics) on stdout
+  --explain-parallel   print each public function's conflict keys in words
+                       (which calls can run in parallel; docs/conflict-fields.md);
+                       with --json, as \`parallel\` in the report
   -h, --help           show this help
 
 Exit code: 0 built, 1 the sources have errors, 2 usage error.
@@ -32,6 +35,7 @@ export const buildCommand: Command = {
       optimize: { type: "boolean", short: "O" },
       wat: { type: "boolean" },
       json: { type: "boolean" },
+      "explain-parallel": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
     if (values.help) {
@@ -60,9 +64,12 @@ export const buildCommand: Command = {
       }
     }
     const ms = performance.now() - started;
+    const parallel = values["explain-parallel"] && result.ok ? explainParallel(sources) : null;
     if (values.json) {
-      io.out(JSON.stringify({ ok: result.ok, crypto, outputs: written, diagnostics: toJson(result.diagnostics, sources) }, null, 2) + "\n");
+      const report = { ok: result.ok, crypto, outputs: written, diagnostics: toJson(result.diagnostics, sources), ...(parallel ? { parallel } : {}) };
+      io.out(JSON.stringify(report, null, 2) + "\n");
     } else {
+      if (parallel) io.out(parallel.map((p) => `${p.text}\n`).join(""));
       if (result.diagnostics.length) io.err(renderText(result.diagnostics, sources, { color: io.color }));
       for (const w of written) io.err(`built ${w.contract}: ${w.wasm} (${w.bytes} bytes), ${w.abi}\n`);
       if (result.ok) io.err(`${written.length} contract(s) in ${ms.toFixed(0)} ms (${crypto}${values.optimize ? ", optimised" : ""})\n`);
