@@ -21,7 +21,9 @@ export type VmErrorCode =
   | "WASM_MALFORMED" // the bytes are not a well-formed Wasm binary
   | "WASM_UNSUPPORTED" // well-formed, but outside what FISCO accepts
   // embedder misuse
-  | "VM_BAD_ARGUMENT";
+  | "VM_BAD_ARGUMENT"
+  // the parallel executor's worker threads (vm/parallel)
+  | "VM_WORKER_FAILED"; // a worker thread died (or the pool was closed) with work in flight
 
 export class VmError extends Error {
   readonly code: VmErrorCode;

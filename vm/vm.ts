@@ -209,6 +209,8 @@ export class Vm implements HostEnv {
       }
       out = { status: Status.OK, output: frame.output, gasLeft: 0n };
     } catch (e) {
+      // a ChainState error unwinds the whole transaction: reset and keep the instance all the same
+      if (e instanceof StateFailure) this.pool.release(slot);
       out = classify(e, address);
     } finally {
       this.frames.pop();

@@ -1,0 +1,149 @@
+/**
+ * A byte writer and reader for the messages between the executor and its
+ * worker threads: one ArrayBuffer per message, moved (transferred), not
+ * copied, and read in place. Little-endian; strings as u32 length ‖ UTF-8;
+ * optional byte strings as u32 length ‖ bytes, with 0xffffffff for none.
+ */
+const NONE = 0xffffffff;
+const utf8 = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+export class ByteWriter {
+  buf: Uint8Array;
+  view: DataView;
+  length = 0;
+
+  constructor(capacity = 4096) {
+    this.buf = new Uint8Array(capacity);
+    this.view = new DataView(this.buf.buffer);
+  }
+
+  room(n: number): void {
+    if (this.length + n <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.length + n) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
+    this.view = new DataView(next.buffer);
+  }
+
+  u8(v: number): void {
+    this.room(1);
+    this.buf[this.length++] = v;
+  }
+
+  u32(v: number): void {
+    this.room(4);
+    this.view.setUint32(this.length, v, true);
+    this.length += 4;
+  }
+
+  f64(v: number): void {
+    this.room(8);
+    this.view.setFloat64(this.length, v, true);
+    this.length += 8;
+  }
+
+  raw(b: Uint8Array): void {
+    this.room(b.length);
+    this.buf.set(b, this.length);
+    this.length += b.length;
+  }
+
+  bytes(b: Uint8Array): void {
+    this.u32(b.length);
+    this.raw(b);
+  }
+
+  /** an optional byte string: undefined is written as "none" */
+  maybeBytes(b: Uint8Array | undefined): void {
+    if (b === undefined) this.u32(NONE);
+    else this.bytes(b);
+  }
+
+  str(s: string): void {
+    // at most 3 bytes per UTF-16 unit
+    this.room(4 + 3 * s.length);
+    const { written } = utf8.encodeInto(s, this.buf.subarray(this.length + 4));
+    this.view.setUint32(this.length, written, true);
+    this.length += 4 + written;
+  }
+
+  /** Start again, keeping the capacity. */
+  clear(): void {
+    this.length = 0;
+  }
+
+  /** The bytes written, in a buffer of their own (to transfer). */
+  take(): ArrayBuffer {
+    return this.buf.buffer.slice(0, this.length) as ArrayBuffer;
+  }
+}
+
+export class ByteReader {
+  readonly bytes: Uint8Array;
+  readonly view: DataView;
+  pos = 0;
+
+  constructor(buffer: ArrayBuffer | Uint8Array, readonly end = buffer.byteLength) {
+    this.bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+    this.view = new DataView(this.bytes.buffer, this.bytes.byteOffset, this.bytes.byteLength);
+  }
+
+  u8(): number {
+    return this.bytes[this.pos++]!;
+  }
+
+  u32(): number {
+    const v = this.view.getUint32(this.pos, true);
+    this.pos += 4;
+    return v;
+  }
+
+  f64(): number {
+    const v = this.view.getFloat64(this.pos, true);
+    this.pos += 8;
+    return v;
+  }
+
+  /** n bytes as a view into the message (copy what is kept: `.slice()`) */
+  raw(n: number): Uint8Array {
+    const b = this.bytes.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return b;
+  }
+
+  bytesView(): Uint8Array {
+    return this.raw(this.u32());
+  }
+
+  /** n bytes, copied (one allocation, where raw(n).slice() makes two) */
+  copy(n: number): Uint8Array {
+    const b = this.bytes.slice(this.pos, this.pos + n);
+    this.pos += n;
+    return b;
+  }
+
+  bytesCopy(): Uint8Array {
+    return this.copy(this.u32());
+  }
+
+  maybeBytesCopy(): Uint8Array | undefined {
+    const n = this.u32();
+    return n === NONE ? undefined : this.copy(n);
+  }
+
+  maybeBytesView(): Uint8Array | undefined {
+    const n = this.u32();
+    return n === NONE ? undefined : this.raw(n);
+  }
+
+  str(): string {
+    return utf8Decoder.decode(this.raw(this.u32()));
+  }
+
+  get done(): boolean {
+    return this.pos >= this.end;
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * BlockExecutor: runs a block's transactions on a pool of worker threads
+ * with exactly the results of running them one after another (docs/parallel.md).
+ *
+ *   const ex = new BlockExecutor({ workers: 2, crypto: "keccak" });
+ *   const { results, stats } = await ex.execute(blockState, txs, { block, gasLimit });
+ *   await ex.close();
+ *
+ * `execute` writes the block's changes to `state` as serial `vm.call` /
+ * `vm.deploy` would. With `workers: 0` it is that serial loop. Otherwise it
+ * schedules waves of non-conflicting transactions (keys.ts, dag.ts), runs
+ * large waves on the workers and small ones here, checks what every
+ * transaction actually read and wrote (validate.ts), and when a check fails
+ * runs the whole block again serially. One block at a time.
+ */
+import { VmError } from "../errors.ts";
+import { Vm } from "../vm.ts";
+import type { ChainState } from "../state.ts";
+import type { CallMessage, DeployMessage, ExecResult } from "../types.ts";
+import { ByteWriter } from "./bytes.ts";
+import { NONE, intText } from "./exec-wire.ts";
+import { KeyPlanner } from "./keys.ts";
+import { MainState, Mode } from "./main-state.ts";
+import { WorkerPool } from "./pool.ts";
+import { KeyRecords } from "./records.ts";
+import { emptyStats, type BlockEnv, type BlockOutcome, type BlockTx, type ExecutorOptions } from "./types.ts";
+import { UpdateLog, type Cursor } from "./updates.ts";
+import { Attempt } from "./attempt.ts";
+
+const EXEC_HANDLERS = new URL("./exec-worker.ts", import.meta.url);
+/** A worker further behind than this (bytes of updates) is told to empty its cache instead. */
+const MAX_BACKLOG = 16 << 20;
+
+export class BlockExecutor {
+  /** the worker threads (undefined with workers: 0); other task types may run on them too */
+  readonly pool: WorkerPool | undefined;
+  readonly workers: number;
+  readonly inlineBelow: number;
+  readonly crypto: ExecutorOptions["crypto"];
+  readonly maxDepth: number;
+  readonly vm: Vm;
+  readonly main: MainState;
+  readonly recs: KeyRecords;
+  readonly log = new UpdateLog();
+  readonly planner: KeyPlanner;
+  /** "contract#selector" pairs that broke a parallel attempt: barriers from then on */
+  readonly learned = new Set<string>();
+  private readonly cursors: Cursor[] = [];
+  private readonly poolGens: number[] = [];
+  private readonly batchWriter = new ByteWriter(1 << 16);
+  private readonly nameIds: number[] = [];
+  private busy = false;
+
+  constructor(options: ExecutorOptions) {
+    const workers = options.workers;
+    if (!Number.isInteger(workers) || workers < 0) throw new VmError("VM_BAD_ARGUMENT", `workers must be a non-negative integer, got ${String(workers)}`);
+    this.workers = workers;
+    this.inlineBelow = options.inlineBelow ?? 4 * workers;
+    this.crypto = options.crypto;
+    this.maxDepth = options.maxDepth ?? 128;
+    const precompiles = options.precompiles ?? new Map();
+    this.recs = new KeyRecords(this.log);
+    this.main = new MainState(this.recs, this.log, (a) => precompiles.has(a));
+    this.vm = new Vm({ state: this.main, crypto: this.crypto, maxDepth: this.maxDepth, precompiles });
+    this.planner = new KeyPlanner(this.crypto);
+    if (workers > 0) {
+      this.pool = new WorkerPool({ size: workers, modules: [EXEC_HANDLERS, ...(options.workerModules ?? [])] });
+      for (let i = 0; i < workers; i++) {
+        this.cursors.push({ gen: 0, pos: 0 });
+        this.poolGens.push(0);
+      }
+    }
+  }
+
+  /** Execute a block against `state` (written as serial execution would). */
+  async execute(state: ChainState, txs: readonly BlockTx[], env: BlockEnv): Promise<BlockOutcome> {
+    if (this.busy) throw new VmError("VM_BAD_ARGUMENT", "the executor runs one block at a time");
+    if (!Array.isArray(txs)) throw new VmError("VM_BAD_ARGUMENT", "txs must be an array");
+    if (!env || typeof env !== "object") throw new VmError("VM_BAD_ARGUMENT", "env must be { block, gasLimit }");
+    this.busy = true;
+    try {
+      if (!this.pool || txs.length === 0) return this.serial(state, txs, env);
+      this.log.limitNames();
+      this.recs.beginBlock(state);
+      this.main.begin(state, Mode.Apply);
+      const attempt = new Attempt(this, txs, env);
+      let results: ExecResult[];
+      try {
+        results = await attempt.run();
+      } catch (e) {
+        // Cancelled, a worker lost, or an error serial execution will meet again: run serially.
+        attempt.cancelled = true;
+        this.recs.discardBlock();
+        this.log.reset();
+        const out = this.serial(state, txs, env);
+        out.stats = { ...attempt.stats, fallback: true, fallbackReason: e instanceof Error ? e.message : String(e) };
+        return out;
+      }
+      this.recs.flush();
+      this.main.flushCode();
+      this.log.trim(this.cursors);
+      return { results, stats: attempt.stats };
+    } finally {
+      this.main.begin(state, Mode.Direct);
+      this.busy = false;
+    }
+  }
+
+  /** The reference: every transaction in order on this thread. */
+  private serial(state: ChainState, txs: readonly BlockTx[], env: BlockEnv): BlockOutcome {
+    this.main.begin(state, Mode.Direct);
+    const results = txs.map((tx) => this.runTx(tx, env));
+    const stats = emptyStats();
+    stats.inline = txs.length;
+    return { results, stats };
+  }
+
+  /** Run one transaction on this thread's VM (in whatever mode main is in). */
+  runTx(tx: BlockTx, env: BlockEnv): ExecResult {
+    const common = { sender: tx.sender, gasLimit: env.gasLimit, block: env.block };
+    if (tx.origin !== undefined) (common as CallMessage).origin = tx.origin;
+    if (tx.kind === "call") return this.vm.call({ ...common, to: tx.to, input: tx.input });
+    if (tx.kind === "deploy") {
+      const msg: DeployMessage = { ...common, address: tx.address, code: tx.code };
+      if (tx.ctorArgs) msg.ctorArgs = tx.ctorArgs;
+      if (tx.abi) msg.abi = tx.abi;
+      return this.vm.deploy(msg);
+    }
+    throw new VmError("VM_BAD_ARGUMENT", `a block transaction's kind is "call" or "deploy", got ${JSON.stringify((tx as { kind?: unknown }).kind)}`);
+  }
+
+  /** A batch of calls for worker `w` (exec-wire.ts), with the cache updates it has not been sent. */
+  batchFor(w: number, txs: readonly BlockTx[], indices: readonly number[], from: number, to: number, env: BlockEnv): ArrayBuffer {
+    const cursor = this.cursors[w]!;
+    const gen = this.pool!.generation(w);
+    if (gen !== this.poolGens[w]) {
+      this.poolGens[w] = gen; // a replaced thread: every cache starts over, so that all are told the same log
+      this.log.reset();
+    }
+    if (this.log.backlog(cursor) > MAX_BACKLOG && cursor.gen === this.log.gen) this.log.reset();
+    // names first: the updates sent must define every name the calls use
+    const ids = this.nameIds;
+    for (let i = from, k = 0; i < to; i++, k += 3) {
+      const tx = txs[indices[i]!]!;
+      if (tx.kind !== "call") throw new VmError("VM_BAD_ARGUMENT", "only calls go to workers");
+      ids[k] = this.log.name(tx.sender);
+      ids[k + 1] = tx.origin === undefined ? NONE : this.log.name(tx.origin);
+      ids[k + 2] = this.log.name(tx.to);
+    }
+    const { reset, bytes } = this.log.unsent(cursor);
+    const out = this.batchWriter;
+    out.clear();
+    out.u8(reset ? 1 : 0);
+    out.bytes(bytes);
+    out.u8(this.crypto === "sm" ? 1 : 0);
+    out.u32(this.maxDepth);
+    out.str(intText(env.block.number));
+    out.str(intText(env.block.timestamp));
+    out.str(intText(env.gasLimit));
+    out.u32(to - from);
+    for (let i = from, k = 0; i < to; i++, k += 3) {
+      const j = indices[i]!;
+      out.u32(j);
+      out.u32(ids[k]!);
+      out.u32(ids[k + 1]!);
+      out.u32(ids[k + 2]!);
+      out.bytes((txs[j] as BlockTx & { kind: "call" }).input);
+    }
+    return out.take();
+  }
+
+  /** Stop the worker threads. */
+  async close(): Promise<void> {
+    await this.pool?.close();
+  }
+}

@@ -1,0 +1,7 @@
+/** vm/parallel: the parallel block executor and its worker pool (docs/parallel.md). */
+export { BlockExecutor } from "./executor.ts";
+export { WorkerPool, type PoolOptions } from "./pool.ts";
+export { withTransfer, type HandlerModule, type TaskHandler } from "./pool-protocol.ts";
+export { KeyPlanner, KeyList, ConflictKind, EnvValue, type DescribedKey, type KeyEnv } from "./keys.ts";
+export { levels, waves } from "./dag.ts";
+export type { BlockTx, BlockEnv, BlockStats, BlockOutcome, ExecutorOptions } from "./types.ts";
