@@ -23,6 +23,10 @@ Options:
   --port <n>              port for HTTP and WebSocket (default 20200; 0 picks one)
   --seal-delay <ms>       let transactions gather this long before sealing (default 0)
   --empty-blocks <ms>     seal an empty block at this interval when idle (default: never)
+  --workers <n>           threads that verify signatures and execute blocks in parallel
+                          (default: one per CPU, at most 4; 0: all on the main thread)
+  --serial                execute blocks on the main thread, one transaction after another
+                          (signatures are still verified on the worker threads)
   --json                  print where it listens as one JSON line
   -h, --help              show this help
 
@@ -48,6 +52,8 @@ export const nodeCommand: Command = {
       port: { type: "string" },
       "seal-delay": { type: "string" },
       "empty-blocks": { type: "string" },
+      workers: { type: "string" },
+      serial: { type: "boolean" },
       json: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     });
@@ -61,6 +67,8 @@ export const nodeCommand: Command = {
     }
     const dataDir = resolve(io.cwd, values.data ?? ".weft/node");
     const port = int(values.port, "port", 20200);
+    const workers = values.workers === undefined ? undefined : int(values.workers, "workers", 0);
+    if (workers !== undefined && workers > 64) throw new UsageError(`--workers must be at most 64`, "node");
     if (port > 65535) throw new UsageError(`--port must be at most 65535`, "node");
     let node: Node;
     const started = performance.now();
@@ -72,6 +80,8 @@ export const nodeCommand: Command = {
         ...(values["group-id"] ? { groupId: values["group-id"] } : {}),
         sealDelay: int(values["seal-delay"], "seal-delay", 0),
         emptyBlockInterval: int(values["empty-blocks"], "empty-blocks", 0),
+        ...(workers !== undefined ? { workers } : {}),
+        ...(values.serial ? { serialExecution: true } : {}),
       });
     } catch (e) {
       if (e instanceof ChainError) {

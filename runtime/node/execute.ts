@@ -1,9 +1,11 @@
-// Executing a block's transactions one after another on the VM: the VM's
-// journal keeps or drops each transaction's writes, the block state under it
-// collects what the block changed. Receipts carry FISCO status codes.
-import type { Vm } from "../../vm/index.ts";
+// A block's transactions as the VM's block executor takes them, and its
+// results as receipts with FISCO status codes. The executor
+// (vm/parallel) runs the block on the node's worker threads where the
+// transactions' conflict keys allow, with the results of serial execution.
 import { decodeDeployInput } from "../../vm/abi/calls.ts";
 import type { Abi } from "../../vm/abi/types.ts";
+import type { BlockTx } from "../../vm/parallel/index.ts";
+import type { ExecResult } from "../../vm/types.ts";
 import type { Receipt, Transaction } from "../chain/types.ts";
 
 export interface BlockEnv {
@@ -13,20 +15,15 @@ export interface BlockEnv {
   txGasLimit: number;
 }
 
-export function executeTransaction(vm: Vm, tx: Transaction, index: number, env: BlockEnv): Receipt {
-  const block = { number: env.number, timestamp: env.timestamp };
+/** The VM's view of a signed transaction (admit() checked that a deployment's input decodes). */
+export function blockTx(tx: Transaction): BlockTx {
   const d = tx.data;
-  const common = { sender: tx.sender, gasLimit: env.txGasLimit, block };
-  let result;
-  let contractAddress = "";
-  if (d.abi !== "") {
-    // admit() checked that the input decodes.
-    const { code, ctorArgs } = decodeDeployInput(d.input);
-    result = vm.deploy({ ...common, address: d.to, code, ctorArgs, abi: JSON.parse(d.abi) as Abi });
-    if (result.status === 0) contractAddress = d.to;
-  } else {
-    result = vm.call({ ...common, to: d.to, input: d.input });
-  }
+  if (d.abi === "") return { kind: "call", sender: tx.sender, to: d.to, input: d.input };
+  const { code, ctorArgs } = decodeDeployInput(d.input);
+  return { kind: "deploy", sender: tx.sender, address: d.to, code, ctorArgs, abi: JSON.parse(d.abi) as Abi };
+}
+
+export function receiptOf(tx: Transaction, index: number, env: BlockEnv, result: ExecResult): Receipt {
   return {
     transactionHash: tx.hash,
     blockNumber: env.number,
@@ -35,7 +32,7 @@ export function executeTransaction(vm: Vm, tx: Transaction, index: number, env: 
     output: result.status === 0 ? result.output : (result.revertData ?? new Uint8Array()),
     gasUsed: result.gasUsed,
     logs: result.logs.map((l) => ({ address: l.address, topics: l.topics, data: l.data })),
-    contractAddress,
+    contractAddress: result.status === 0 && tx.data.abi !== "" ? tx.data.to : "",
     message: result.message ?? "",
   };
 }

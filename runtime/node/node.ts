@@ -7,8 +7,9 @@
 // Data folder: node.json (suite, chain and group ids), node.key (the
 // sealer's private key, hex, mode 0600), db/ (LevelDB).
 import { EventEmitter } from "node:events";
-import { Vm } from "../../vm/index.ts";
+import { availableParallelism } from "node:os";
 import { CodeCache } from "../../vm/modules.ts";
+import { BlockExecutor, type BlockStats } from "../../vm/parallel/index.ts";
 import { ChainError } from "../chain/errors.ts";
 import { encodeHeader } from "../chain/codec.ts";
 import { receiptsRoot, transactionsRoot } from "../chain/merkle.ts";
@@ -18,9 +19,8 @@ import type { CryptoSuite } from "../crypto/suite.ts";
 import { genesisStatus, systemContracts } from "../precompiles/index.ts";
 import { DEFAULT_TX_COUNT_LIMIT, DEFAULT_TX_GAS_LIMIT } from "../chain/limits.ts";
 import { check, signedBy } from "./admit.ts";
-import { sharedVerifier, type Verifier } from "./verifier.ts";
-import { executeTransaction } from "./execute.ts";
-import { ForwardingState } from "./state.ts";
+import { Verifier } from "./verifier.ts";
+import { blockTx, receiptOf } from "./execute.ts";
 import { TxPool } from "./txpool.ts";
 import { openDataDir, type NodeConfig } from "./datadir.ts";
 import { NodeQueries } from "./queries.ts";
@@ -44,8 +44,14 @@ export interface NodeOptions {
   governors?: string[];
   /** For a new chain: system config values other than FISCO's defaults (tx_gas_limit, tx_count_limit, …). */
   systemConfig?: Record<string, number>;
-  /** Threads that recover transaction signers (default: one per CPU, at most 4; 0: on the main thread). */
-  verifyThreads?: number;
+  /**
+   * Worker threads that recover transaction signers and execute blocks in
+   * parallel (default: one per CPU, at most 4; 0: everything on the main
+   * thread, blocks serially). Results never depend on it.
+   */
+  workers?: number;
+  /** Execute blocks one transaction after another on the main thread (signatures still go to the workers): the node as it was before parallel execution, for comparison. */
+  serialExecution?: boolean;
   /** The sealer's clock, ms since the epoch (default Date.now). Blocks never go back in time. */
   clock?: () => number;
 }
@@ -53,9 +59,10 @@ export interface NodeOptions {
 export class Node extends NodeQueries implements NodeApi {
   private readonly pool: TxPool;
   private readonly events = new EventEmitter();
-  /** One VM for every block; `forward` points it at the block being executed. */
-  private readonly forward: ForwardingState;
-  private readonly vm: Vm;
+  /** Runs every block: in parallel on its worker threads where conflict keys allow (vm/parallel). */
+  private readonly executor: BlockExecutor;
+  /** What the executor did with the last block (tests and tools read it). */
+  lastBlockStats: BlockStats | undefined;
   private readonly waiters = new Map<string, ((ok: boolean) => void)[]>();
   private readonly verifier: Verifier;
   /** Settles when every transaction submitted so far has been added to the pool or refused. */
@@ -79,10 +86,16 @@ export class Node extends NodeQueries implements NodeApi {
     const precompiles = systemContracts(config.cryptoTools);
     super(store, suite, config, precompiles, codeCache);
     this.pool = new TxPool(options.poolSize === undefined ? {} : { maxSize: options.poolSize });
-    this.forward = new ForwardingState(store.state);
-    this.vm = new Vm({ state: this.forward, crypto: suite.hashName, codeCache, precompiles });
+    const workers = options.workers ?? (availableParallelism() > 1 ? Math.min(4, availableParallelism()) : 0);
+    this.executor = new BlockExecutor({
+      workers,
+      crypto: suite.hashName,
+      precompiles,
+      workerModules: [new URL("./verify-handler.ts", import.meta.url)],
+      ...(options.serialExecution ? { inlineBelow: Number.POSITIVE_INFINITY } : {}),
+    });
     this.events.setMaxListeners(0);
-    this.verifier = sharedVerifier(config.crypto, options.verifyThreads);
+    this.verifier = new Verifier(config.crypto, this.executor.pool);
   }
 
   static async open(options: NodeOptions): Promise<Node> {
@@ -190,6 +203,7 @@ export class Node extends NodeQueries implements NodeApi {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     await this.sealing;
     for (const list of this.waiters.values()) for (const f of list) f(false);
+    await this.executor.close();
     await this.store.close();
   }
 
@@ -258,13 +272,9 @@ export class Node extends NodeQueries implements NodeApi {
     const timestamp = Math.max(head.header.timestamp, (this.options.clock ?? Date.now)());
     const env = { number, timestamp, txGasLimit: this.config("tx_gas_limit", DEFAULT_TX_GAS_LIMIT, number) };
     const blockState = new BlockState(this.store.state);
-    this.forward.target = blockState;
-    let receipts: Receipt[];
-    try {
-      receipts = txs.map((tx, i) => executeTransaction(this.vm, tx, i, env));
-    } finally {
-      this.forward.target = this.store.state;
-    }
+    const { results, stats } = await this.executor.execute(blockState, txs.map(blockTx), { block: { number, timestamp }, gasLimit: env.txGasLimit });
+    this.lastBlockStats = stats;
+    const receipts: Receipt[] = txs.map((tx, i) => receiptOf(tx, i, env, results[i]!));
     await this.commit(number, head.hash, timestamp, txs, receipts, blockState);
   }
 

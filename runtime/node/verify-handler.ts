@@ -1,0 +1,21 @@
+// Signature recovery as a task of the node's worker threads: the block
+// executor's pool (vm/parallel/pool.ts) loads this module in each thread,
+// so one set of threads verifies signatures and executes blocks.
+import { getSuite } from "../crypto/index.ts";
+import type { SuiteName } from "../crypto/suite.ts";
+
+export const VERIFY_TASK = "runtime.verify";
+
+export interface VerifyRequest {
+  suite: SuiteName;
+  digests: Uint8Array[];
+  signatures: Uint8Array[];
+}
+
+/** The signer's public key of each (digest, signature) pair, or null where the signature is not valid. */
+export function recoverAll(req: VerifyRequest): (Uint8Array | null)[] {
+  const suite = getSuite(req.suite);
+  return req.digests.map((d, i) => suite.recover(d, req.signatures[i]!));
+}
+
+export const handlers = { [VERIFY_TASK]: (payload: unknown) => recoverAll(payload as VerifyRequest) };
