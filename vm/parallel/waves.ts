@@ -12,8 +12,8 @@ import { Kind, ResultBatch, type ResultMessage } from "./exec-wire.ts";
 
 /** Rounds on the workers before the rest of a wave runs on the calling thread. */
 const MAX_ROUNDS = 4;
-const MIN_BATCH = Number(process.env.MINB ?? 8);
-const BATCHES_PER_WORKER = Number(process.env.BPW ?? 2);
+const MIN_BATCH = 8;
+const BATCHES_PER_WORKER = 2;
 const IN_FLIGHT = 2;
 
 export async function runWave(a: Attempt, wave: readonly number[], n: number): Promise<void> {
@@ -23,8 +23,7 @@ export async function runWave(a: Attempt, wave: readonly number[], n: number): P
       for (const j of pending) a.runInline(j, n);
       return;
     }
-    const share = round === 0 ? Math.floor(pending.length * Number(process.env.MAIN ?? 0)) : 0;
-    pending = await runRound(a, pending.slice(0, pending.length - share), n, pending.slice(pending.length - share));
+    pending = await runRound(a, pending, n);
   }
 }
 
