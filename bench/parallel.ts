@@ -1,0 +1,302 @@
+// `npm run bench:parallel`: the parallel block executor (vm/parallel) on the
+// in-memory state. examples/token.weft (optimised; its ABI carries
+// conflictFields) is deployed by a deployer holding the supply, A accounts
+// are funded, then blocks of transfers among the A accounts (sender and
+// recipient from a seeded PRNG, distinct) run under three executors:
+// workers: 0 (the serial reference, this thread), workers: 1, and workers:
+// os.availableParallelism(). Every executor gets the same workload on a fresh
+// state; results must all be status 0 and the final state must equal the
+// serial executor's (it throws otherwise). Then the same with ecdsa
+// signatures recovered per block (on the executor's pool threads, inline for
+// workers: 0) before execution. Asserts the figures nothing; prints targets.
+import os from "node:os";
+import { readFileSync } from "node:fs";
+import { compile } from "../compiler/index.ts";
+import { getSuite, checksumAddress } from "../runtime/crypto/index.ts";
+import { VERIFY_TASK, type VerifyRequest } from "../runtime/node/verify-handler.ts";
+import { InMemoryState } from "../vm/state.ts";
+import { BlockExecutor, WorkerPool, type BlockTx, type BlockEnv, type BlockStats } from "../vm/parallel/index.ts";
+import { encodeCall, encodeConstructorArgs, findFunction, type Abi } from "../vm/abi/index.ts";
+import { table } from "./stats.ts";
+import { KEYS_TASK, SIGN_TASK, type BenchKey } from "./parallel/keys-handler.ts";
+
+const list = (v: string | undefined, d: number[]) => (v ? v.split(",").map((s) => Number(s.trim())) : d);
+const ACCOUNTS = list(process.env.ACCOUNTS, [2, 10, 100, 1_000, 10_000]);
+const BLOCKS = list(process.env.BLOCKS, [1_000, 10_000]);
+const SIG_ACCOUNTS = list(process.env.SIG_ACCOUNTS, [2, 1_000, 10_000]);
+const SIG_BLOCKS = list(process.env.SIG_BLOCKS, [1_000]);
+const SIG_TIMED = Number(process.env.SIG_TIMED ?? 3);
+const MIN_MS = Number(process.env.MIN_MS ?? 1000);
+const CORES = Number(process.env.WORKERS ?? os.availableParallelism());
+const BATCH = 64;
+
+const suite = getSuite("ecdsa");
+const TOKEN = "/apps/Token";
+const DEPLOYER = checksumAddress("00000000000000000000000000000000000000d1", "keccak");
+const SUPPLY = 10n ** 30n;
+const FUND = 10n ** 15n;
+const env: BlockEnv = { block: { number: 1, timestamp: 1_767_225_600_000 }, gasLimit: 10_000_000 };
+
+const source = readFileSync(new URL("../examples/token.weft", import.meta.url), "utf8");
+const built = compile({ sources: { "token.weft": source }, optimize: true, contracts: ["Token"] });
+if (!built.ok) throw new Error("examples/token.weft does not compile");
+const wasm = built.contracts[0]!.wasm;
+const tokenAbi = built.contracts[0]!.abi as unknown as Abi;
+const transferFn = findFunction(tokenAbi, "transfer");
+if (!transferFn.conflictFields?.length) throw new Error("the token's transfer has no conflictFields: every block would run serially");
+
+const loadStart = os.loadavg();
+const t00 = performance.now();
+
+// ---- accounts: deterministic ecdsa keys, derived on worker threads (untimed) ----
+const maxAccounts = Math.max(...ACCOUNTS, ...SIG_ACCOUNTS);
+const helperModule = new URL("./parallel/keys-handler.ts", import.meta.url);
+const helper = new WorkerPool({ size: Math.max(1, os.availableParallelism()), modules: [helperModule] });
+const keys: BenchKey[] = [];
+{
+  const parts: Promise<BenchKey[]>[] = [];
+  for (let from = 0; from < maxAccounts; from += 250) parts.push(helper.run<BenchKey[]>(KEYS_TASK, { from, to: Math.min(maxAccounts, from + 250) }));
+  for (const p of await Promise.all(parts)) keys.push(...p);
+}
+const inputTo = keys.map((k) => encodeCall(transferFn, [k.address, 1n], "keccak"));
+
+/** mulberry32 */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Workload {
+  /** block i of the sequence (the same for every executor) */
+  next(): BlockTx[];
+}
+
+type Tx = Extract<BlockTx, { kind: "call" }> & { from: number };
+
+function workload(accounts: number, size: number, seed: number): Workload {
+  const rnd = prng(seed);
+  return {
+    next() {
+      const txs: Tx[] = new Array(size);
+      for (let i = 0; i < size; i++) {
+        const from = Math.floor(rnd() * accounts);
+        let to = Math.floor(rnd() * (accounts - 1));
+        if (to >= from) to++;
+        txs[i] = { kind: "call", sender: keys[from]!.address, to: TOKEN, input: inputTo[to]!, from };
+      }
+      return txs;
+    },
+  };
+}
+
+/** A fresh state with the token deployed and `accounts` accounts funded (serial, untimed). */
+async function setup(accounts: number): Promise<InMemoryState> {
+  const state = new InMemoryState();
+  const ex = new BlockExecutor({ workers: 0, crypto: "keccak" });
+  try {
+    const txs: BlockTx[] = [{ kind: "deploy", sender: DEPLOYER, address: TOKEN, code: wasm, ctorArgs: encodeConstructorArgs(tokenAbi, ["Bench", "B", SUPPLY]), abi: tokenAbi }];
+    for (let i = 0; i < accounts; i++) txs.push({ kind: "call", sender: DEPLOYER, to: TOKEN, input: encodeCall(transferFn, [keys[i]!.address, FUND], "keccak") });
+    check(await ex.execute(state, txs, env), "setup");
+  } finally {
+    await ex.close();
+  }
+  return state;
+}
+
+function check(out: { results: { status: number; message?: string }[] }, what: string): void {
+  for (let i = 0; i < out.results.length; i++) {
+    const r = out.results[i]!;
+    if (r.status !== 0) throw new Error(`${what}: transaction ${i} has status ${r.status} (${r.message ?? ""})`);
+  }
+}
+
+const executorName = (w: number) => (w === 0 ? "serial (workers: 0)" : w === 1 ? "workers: 1" : `workers: ${w}`);
+const WORKER_COUNTS = [...new Set([0, 1, CORES])];
+
+interface Run {
+  workers: number;
+  blocks: number;
+  txs: number;
+  wallMs: number;
+  cpuMs: number;
+  stats: BlockStats;
+  dump: string;
+}
+
+const fmtInt = (n: number) => Math.round(n).toLocaleString("en-US");
+const ratio = (a: number, b: number | undefined) => (b ? (a / b).toFixed(2) + "×" : "-");
+const statText = (s: BlockStats) => `${s.waves}/${s.parallel}/${s.inline}/${s.reexecuted}${s.fallback ? "/FALLBACK: " + (s.fallbackReason ?? "") : "/-"}`;
+
+// ---- execution only ----
+console.log(`bench:parallel — ${os.cpus()[0]?.model ?? "?"}, availableParallelism ${os.availableParallelism()}, load average ${loadStart.map((l) => l.toFixed(2)).join(" ")}`);
+console.log(`${maxAccounts.toLocaleString("en-US")} keys derived in ${((performance.now() - t00) / 1000).toFixed(1)} s (untimed)\n`);
+
+async function runExec(accounts: number, size: number, workers: number, blocks: number | undefined): Promise<Run> {
+  const state = await setup(accounts);
+  const ex = new BlockExecutor({ workers, crypto: "keccak" });
+  try {
+    const w = workload(accounts, size, accounts * 7919 + size);
+    // warm-up: at least one block and 10,000 transfers (the pool's threads start cold)
+    for (let done = 0; done < Math.max(size, 10_000); done += size) check(await ex.execute(state, w.next(), env), "warm-up");
+    let wallMs = 0;
+    let cpuMs = 0;
+    let n = 0;
+    let stats: BlockStats | undefined;
+    while (blocks === undefined ? n < 2 || wallMs < MIN_MS : n < blocks) {
+      const txs = w.next();
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      const out = await ex.execute(state, txs, env);
+      wallMs += performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      cpuMs += (c.user + c.system) / 1000;
+      check(out, `${accounts} accounts, ${executorName(workers)}`);
+      stats = out.stats;
+      n++;
+    }
+    return { workers, blocks: n, txs: n * size, wallMs, cpuMs, stats: stats!, dump: state.dump() };
+  } finally {
+    await ex.close();
+  }
+}
+
+interface Row {
+  accounts: number;
+  size: number;
+  runs: Run[];
+}
+
+function rowsOf(rows: Row[]): string[][] {
+  const out: string[][] = [];
+  for (const r of rows) {
+    const tps = (x: Run) => (x.txs / x.wallMs) * 1000;
+    const serial = r.runs.find((x) => x.workers === 0)!;
+    const one = r.runs.find((x) => x.workers === 1);
+    for (const x of r.runs)
+      out.push([fmtInt(r.accounts), fmtInt(r.size), executorName(x.workers), String(x.blocks), fmtInt(tps(x)), ratio(tps(x), tps(serial)), ratio(tps(x), one && tps(one)), (x.cpuMs / x.txs).toFixed(4), statText(x.stats)]);
+  }
+  return out;
+}
+
+const header = ["accounts", "block", "executor", "blocks", "TPS", "vs serial", "vs 1 worker", "CPU ms/tx", "last block: waves/parallel/inline/reexec/fallback"];
+const execRows: Row[] = [];
+for (const accounts of ACCOUNTS) {
+  for (const size of BLOCKS) {
+    const runs: Run[] = [];
+    for (const workers of WORKER_COUNTS) {
+      // the serial run decides how many blocks: every executor then runs the same workload
+      const run = await runExec(accounts, size, workers, runs[0]?.blocks);
+      if (runs[0] && run.dump !== runs[0].dump) throw new Error(`${accounts} accounts, block ${size}: the final state under ${executorName(workers)} differs from serial execution's`);
+      runs.push(run);
+    }
+    execRows.push({ accounts, size, runs });
+  }
+}
+console.log("Execution only (final state equal to serial execution's in every configuration):\n");
+console.log(table(header, rowsOf(execRows)));
+
+// ---- with signature verification ----
+async function runSigned(accounts: number, size: number, workers: number, blocks: { txs: Tx[]; digests: Uint8Array[]; sigs: Uint8Array[] }[]): Promise<Run> {
+  const state = await setup(accounts);
+  const ex = new BlockExecutor({ workers, crypto: "keccak", workerModules: [new URL("../runtime/node/verify-handler.ts", import.meta.url)] });
+  try {
+    let wallMs = 0;
+    let cpuMs = 0;
+    let stats: BlockStats | undefined;
+    for (let b = 0; b < blocks.length; b++) {
+      const { txs, digests, sigs } = blocks[b]!;
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      let keysOut: (Uint8Array | null)[];
+      if (!ex.pool) keysOut = digests.map((d, i) => suite.recover(d, sigs[i]!));
+      else {
+        const parts: Promise<(Uint8Array | null)[]>[] = [];
+        for (let i = 0; i < size; i += BATCH) {
+          const req: VerifyRequest = { suite: "ecdsa", digests: digests.slice(i, i + BATCH), signatures: sigs.slice(i, i + BATCH) };
+          parts.push(ex.pool.run<(Uint8Array | null)[]>(VERIFY_TASK, req));
+        }
+        keysOut = (await Promise.all(parts)).flat();
+      }
+      for (let i = 0; i < size; i++) {
+        const k = keysOut[i];
+        if (!k || suite.addressOf(k) !== txs[i]!.sender) throw new Error(`transaction ${i}: the signature does not recover its sender`);
+      }
+      const out = await ex.execute(state, txs, env);
+      const dt = performance.now() - t0;
+      const c = process.cpuUsage(c0);
+      check(out, `signed, ${accounts} accounts, ${executorName(workers)}`);
+      if (b === 0) continue; // warm-up
+      wallMs += dt;
+      cpuMs += (c.user + c.system) / 1000;
+      stats = out.stats;
+    }
+    const n = blocks.length - 1;
+    return { workers, blocks: n, txs: n * size, wallMs, cpuMs, stats: stats!, dump: state.dump() };
+  } finally {
+    await ex.close();
+  }
+}
+
+const sigRows: Row[] = [];
+for (const accounts of SIG_ACCOUNTS) {
+  for (const size of SIG_BLOCKS) {
+    // pre-sign (untimed, on the helper threads): digest = keccak(input ‖ index), signed with the sender's key
+    const t0 = performance.now();
+    const w = workload(accounts, size, accounts * 104_729 + size);
+    const blocks: { txs: Tx[]; digests: Uint8Array[]; sigs: Uint8Array[] }[] = [];
+    let index = 0;
+    for (let b = 0; b < 1 + SIG_TIMED; b++) {
+      const txs = w.next() as Tx[];
+      const digests = txs.map((tx) => {
+        const bytes = new Uint8Array(tx.input.length + 4);
+        bytes.set(tx.input);
+        new DataView(bytes.buffer).setUint32(tx.input.length, index++);
+        return suite.hash(bytes);
+      });
+      const parts: Promise<Uint8Array[]>[] = [];
+      for (let i = 0; i < size; i += 250) parts.push(helper.run<Uint8Array[]>(SIGN_TASK, { keys: txs.slice(i, i + 250).map((tx) => keys[tx.from]!.privateKey), digests: digests.slice(i, i + 250) }));
+      blocks.push({ txs, digests, sigs: (await Promise.all(parts)).flat() });
+    }
+    console.log(`(signed ${fmtInt((1 + SIG_TIMED) * size)} transfers for ${accounts} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s, untimed)`);
+    const runs: Run[] = [];
+    for (const workers of WORKER_COUNTS) {
+      const run = await runSigned(accounts, size, workers, blocks);
+      if (runs[0] && run.dump !== runs[0].dump) throw new Error(`signed, ${accounts} accounts, block ${size}: the final state under ${executorName(workers)} differs from serial execution's`);
+      runs.push(run);
+    }
+    sigRows.push({ accounts, size, runs });
+  }
+}
+await helper.close();
+console.log(`\nWith signature verification (ecdsa recover of every transaction, then execution; serial = inline recovery + workers: 0; 1 warm-up + ${SIG_TIMED} timed blocks):\n`);
+console.log(table(header, rowsOf(sigRows)));
+
+// ---- targets ----
+const tpsOf = (x: Run) => (x.txs / x.wallMs) * 1000;
+const get = (r: Row, w: number) => r.runs.find((x) => x.workers === w)!;
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+console.log(`\nTargets (all cores = workers: ${CORES}):`);
+for (const r of sigRows.filter((r) => r.accounts >= 1000)) {
+  const all = tpsOf(get(r, CORES));
+  const vs = all / tpsOf(get(r, 0));
+  const vs1 = get(r, 1) ? all / tpsOf(get(r, 1)) : NaN;
+  console.log(`  ≥ 1.7× serial with signatures, ${fmtInt(r.accounts)} accounts, block ${fmtInt(r.size)}: ${verdict(vs >= 1.7)} (${vs.toFixed(2)}× serial; ${vs1.toFixed(2)}× 1 worker)`);
+}
+for (const r of execRows.filter((r) => r.accounts === 2)) {
+  const vs = tpsOf(get(r, CORES)) / tpsOf(get(r, 0));
+  console.log(`  ≥ 0.95× serial with 2 accounts, execution only, block ${fmtInt(r.size)}: ${verdict(vs >= 0.95)} (${vs.toFixed(2)}×)`);
+}
+const big = execRows.filter((r) => r.accounts >= 1000);
+if (big.length) {
+  const best = big.reduce((a, b) => (tpsOf(get(b, CORES)) > tpsOf(get(a, CORES)) ? b : a));
+  const tps = tpsOf(get(best, CORES));
+  console.log(`  ≥ 100,000 transfers/s without signatures, ≥ 1,000 accounts: ${verdict(tps >= 100_000)} (best ${fmtInt(tps)} TPS: ${fmtInt(best.accounts)} accounts, block ${fmtInt(best.size)})`);
+}
+const loadEnd = os.loadavg();
+console.log(`\nload average at start ${loadStart.map((l) => l.toFixed(2)).join(" ")}, at end ${loadEnd.map((l) => l.toFixed(2)).join(" ")}; ${((performance.now() - t00) / 1000).toFixed(0)} s in all`);
