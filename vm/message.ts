@@ -63,7 +63,8 @@ export class MessageContext {
       if (typeof address !== "string" || !isAccountAddress(address)) {
         throw new VmError("VM_BAD_ARGUMENT", `${what} must be an account address of 40 hex digits, got ${JSON.stringify(address)}`);
       }
-      if (this.accountBytes.size >= 4096) this.accountBytes.clear();
+      // bounded (senders are chosen by whoever submits transactions): drop the oldest entry, not all
+      if (this.accountBytes.size >= 65536) this.accountBytes.delete(this.accountBytes.keys().next().value!);
       this.accountBytes.set(address, (b = utf8.encode(checksumAddress(address, this.crypto))));
     }
     this.lastAccount = address;
