@@ -19,6 +19,7 @@ import { BlockExecutor, WorkerPool, type BlockTx, type BlockEnv, type BlockStats
 import { encodeCall, encodeConstructorArgs, findFunction, type Abi } from "../vm/abi/index.ts";
 import { table } from "./stats.ts";
 import { KEYS_TASK, SIGN_TASK, type BenchKey } from "./parallel/keys-handler.ts";
+import { endToEnd } from "./node/end-to-end.ts";
 
 const list = (v: string | undefined, d: number[]) => (v ? v.split(",").map((s) => Number(s.trim())) : d);
 const ACCOUNTS = list(process.env.ACCOUNTS, [2, 10, 100, 1_000, 10_000]);
@@ -297,6 +298,10 @@ if (big.length) {
   const best = big.reduce((a, b) => (tpsOf(get(b, CORES)) > tpsOf(get(a, CORES)) ? b : a));
   const tps = tpsOf(get(best, CORES));
   console.log(`  ≥ 100,000 transfers/s without signatures, ≥ 1,000 accounts: ${verdict(tps >= 100_000)} (best ${fmtInt(tps)} TPS: ${fmtInt(best.accounts)} accounts, block ${fmtInt(best.size)})`);
+}
+if (process.env.E2E !== "0") {
+  console.log("");
+  await endToEnd(Number(process.env.E2E_N ?? 20_000), 1.6);
 }
 const loadEnd = os.loadavg();
 console.log(`\nload average at start ${loadStart.map((l) => l.toFixed(2)).join(" ")}, at end ${loadEnd.map((l) => l.toFixed(2)).join(" ")}; ${((performance.now() - t00) / 1000).toFixed(0)} s in all`);

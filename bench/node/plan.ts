@@ -21,6 +21,18 @@ export function plan(n: number, senders: number, recipients: number): Plan {
   return { transfers, ranges, funding: BigInt(Math.ceil(n / senders)) };
 }
 
+/**
+ * The same shape with the senders interleaved: transaction i goes from
+ * sender i % senders to recipient i % recipients, so that consecutive
+ * transactions (one block) touch different accounts wherever the counts
+ * allow — the workload for parallel execution.
+ */
+export function interleaved(n: number, senders: number, recipients: number): Plan {
+  const transfers = Array.from({ length: n }, (_, i) => ({ sender: i % senders, recipient: i % recipients }));
+  const ranges: [number, number][] = Array.from({ length: senders }, () => [0, 0]);
+  return { transfers, ranges, funding: BigInt(Math.ceil(n / senders)) };
+}
+
 /** Balances after the run: the senders (deployer first), then the recipients. */
 export function expectedBalances(p: Plan, supply: bigint, senders: number, recipients: number): bigint[] {
   const out = [supply - p.funding * BigInt(senders - 1), ...Array.from({ length: senders - 1 }, () => p.funding), ...Array.from({ length: recipients }, () => 0n)];

@@ -27,6 +27,8 @@ export interface WeftJob {
   kind: "weft";
   suite: "ecdsa" | "sm";
   key: string;
+  /** When given, transaction i is signed by keys[i % keys.length] instead of `key`. */
+  keys?: string[];
   chain: { chainID: string; groupID: string };
   blockLimit: number;
   to: string;
@@ -64,11 +66,12 @@ async function signRange(job: Job, from: number, to: number): Promise<Signed[]> 
   } else {
     const { getSuite } = await import("../../runtime/crypto/index.ts");
     const { makeSigner, signTx, txData } = await import("../../runtime/client/tx.ts");
-    const signer = makeSigner(getSuite(job.suite), new Uint8Array(Buffer.from(job.key, "hex")));
+    const suite = getSuite(job.suite);
+    const signers = (job.keys ?? [job.key]).map((k) => makeSigner(suite, new Uint8Array(Buffer.from(k, "hex"))));
     const inputs = job.inputs.map((h) => new Uint8Array(Buffer.from(h, "hex")));
     for (let i = from; i < to; i++) {
       const data = txData(job.chain, 0, { to: job.to, input: inputs[i % inputs.length]!, nonce: `${job.nonceBase}${i}`, blockLimit: job.blockLimit });
-      const tx = signTx(data, signer);
+      const tx = signTx(data, signers[i % signers.length]!);
       out.push({ raw: Buffer.from(tx.raw).toString("hex"), hash: tx.hash.toLowerCase() });
     }
   }
