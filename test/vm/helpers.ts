@@ -2,10 +2,24 @@
 import { readFileSync } from "node:fs";
 import { InMemoryState, Vm, type ExecResult } from "../../vm/index.ts";
 import type { ChainCrypto } from "../../vm/crypto.ts";
+import type { Abi } from "../../vm/abi/types.ts";
 
 export const SENDER = "0x" + "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
 export const BLOCK = { number: 7, timestamp: 1_700_000_000_000 };
 export const GAS = 3_000_000_000;
+
+/** The ABI of the fixture transfer.wasm, with the conflictFields its README documents. */
+export const LIQUID_TRANSFER_ABI: Abi = [
+  { type: "constructor", inputs: [] },
+  {
+    type: "function", name: "transfer",
+    inputs: [{ name: "from", type: "string" }, { name: "to", type: "string" }, { name: "amount", type: "uint32" }],
+    outputs: [{ name: "", type: "bool" }],
+    conflictFields: [{ kind: 3, value: [0], slot: 0 }, { kind: 3, value: [1], slot: 0 }],
+    selector: [683988646, 0],
+  },
+  { type: "function", name: "query", inputs: [{ name: "name", type: "string" }], outputs: [{ name: "", type: "uint32" }], constant: true },
+];
 
 export function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(new URL(`../../../shared/fixtures/fisco-liquid/${name}`, import.meta.url)));

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { encodeCall, encodeParams, findFunction, type Abi } from "../../vm/abi/index.ts";
 import { Status } from "../../vm/index.ts";
 import { engine } from "../../vm/wasm/engine.ts";
-import { BLOCK, GAS, SENDER, call, fixture, hex, newVm, toHex } from "./helpers.ts";
+import { BLOCK, GAS, LIQUID_TRANSFER_ABI, SENDER, call, fixture, hex, newVm, toHex } from "./helpers.ts";
 
 const GET = "6d4ce63c";
 const SET_FISCO_BCOS = "4ed3885e" + "28666973636f2062636f73";
@@ -69,17 +69,7 @@ describe("hello_world_caller.wasm", () => {
 });
 
 describe("transfer.wasm", () => {
-  const abi: Abi = [
-    { type: "constructor", inputs: [] },
-    {
-      type: "function", name: "transfer",
-      inputs: [{ name: "from", type: "string" }, { name: "to", type: "string" }, { name: "amount", type: "uint32" }],
-      outputs: [{ name: "", type: "bool" }],
-      conflictFields: [{ kind: 3, value: [0], slot: 0 }, { kind: 3, value: [1], slot: 0 }],
-      selector: [683988646, 0],
-    },
-    { type: "function", name: "query", inputs: [{ name: "name", type: "string" }], outputs: [{ name: "", type: "uint32" }] },
-  ];
+  const abi = LIQUID_TRANSFER_ABI;
   const transfer = (from: string, to: string, amount: number) => encodeCall(findFunction(abi, "transfer"), [from, to, amount], "keccak");
   const query = (name: string) => encodeCall(findFunction(abi, "query"), [name], "keccak");
 

@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { compile } from "../../compiler/index.ts";
 import { encodeCall, encodeConstructorArgs, encodeParams, findFunction, type Abi } from "../../vm/abi/index.ts";
 import { BlockExecutor, InMemoryState, type BlockTx, type ExecResult } from "../../vm/index.ts";
-import { fixture, toHex } from "./helpers.ts";
+import { LIQUID_TRANSFER_ABI, fixture, toHex } from "./helpers.ts";
 
 const built = compile({ sources: { "token.weft": readFileSync(new URL("../../examples/token.weft", import.meta.url), "utf8") }, crypto: "keccak" });
 if (!built.ok) throw new Error("examples/token.weft does not compile");
@@ -29,10 +29,7 @@ const withFields = (abi: Abi, f: (name: string) => unknown[] | undefined): Abi =
 // wrong: transfer keyed by the amount and not the caller; mint claims it touches nothing
 const wrongAbi = withFields(tokenAbi, (n) => (n === "transfer" ? [{ kind: 3, value: [1], slot: 4, read_only: false }] : n === "mint" ? [{ kind: 5, value: [], slot: 0 }] : (tokenAbi.find((e) => e.name === n)?.conflictFields as unknown[])));
 const missingAbi = withFields(tokenAbi, () => undefined);
-const liquidAbi: Abi = [
-  { type: "constructor", inputs: [] },
-  { type: "function", name: "transfer", inputs: [{ name: "from", type: "string" }, { name: "to", type: "string" }, { name: "amount", type: "uint32" }], outputs: [{ name: "", type: "bool" }], conflictFields: [{ kind: 3, value: [0], slot: 0 }, { kind: 3, value: [1], slot: 0 }], selector: [683988646, 0] },
-];
+const liquidAbi = LIQUID_TRANSFER_ABI;
 const helloAbi: Abi = [
   { type: "constructor", inputs: [{ name: "name", type: "string" }] },
   { type: "function", name: "set", inputs: [{ name: "n", type: "string" }], outputs: [], selector: [0x4ed3885e, 0], conflictFields: [{ kind: 1, value: [], slot: 0, read_only: false }] },

@@ -3,21 +3,11 @@
 // charlie→david 2000, bob→david 200, david→alice 400 runs on worker threads
 // and gives the documented results, the same as serial execution.
 import { afterAll, describe, expect, it } from "vitest";
-import { encodeCall, findFunction, type Abi } from "../../vm/abi/index.ts";
+import { encodeCall, findFunction } from "../../vm/abi/index.ts";
 import { BlockExecutor, InMemoryState, type BlockTx } from "../../vm/index.ts";
-import { BLOCK, GAS, SENDER, fixture, toHex } from "./helpers.ts";
+import { BLOCK, GAS, LIQUID_TRANSFER_ABI, SENDER, fixture, toHex } from "./helpers.ts";
 
-const abi: Abi = [
-  { type: "constructor", inputs: [] },
-  {
-    type: "function", name: "transfer",
-    inputs: [{ name: "from", type: "string" }, { name: "to", type: "string" }, { name: "amount", type: "uint32" }],
-    outputs: [{ name: "", type: "bool" }],
-    conflictFields: [{ kind: 3, value: [0], slot: 0 }, { kind: 3, value: [1], slot: 0 }],
-    selector: [683988646, 0],
-  },
-  { type: "function", name: "query", inputs: [{ name: "name", type: "string" }], outputs: [{ name: "", type: "uint32" }], constant: true },
-];
+const abi = LIQUID_TRANSFER_ABI;
 const PATH = "/apps/transfer";
 const transfer = (from: string, to: string, amount: number): BlockTx => ({ kind: "call", sender: SENDER, to: PATH, input: encodeCall(findFunction(abi, "transfer"), [from, to, amount], "keccak") });
 const query = (name: string): BlockTx => ({ kind: "call", sender: SENDER, to: PATH, input: encodeCall(findFunction(abi, "query"), [name], "keccak") });
