@@ -1,6 +1,6 @@
 /** The three Liquid contracts of shared/fixtures/fisco-liquid, with exactly the results of its README. */
 import { describe, expect, it } from "vitest";
-import { encodeCall, encodeParams, findFunction, type Abi } from "../../vm/abi/index.ts";
+import { encodeCall, encodeParams, findFunction } from "../../vm/abi/index.ts";
 import { Status } from "../../vm/index.ts";
 import { engine } from "../../vm/wasm/engine.ts";
 import { BLOCK, GAS, LIQUID_TRANSFER_ABI, SENDER, call, fixture, hex, newVm, toHex } from "./helpers.ts";
