@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeCall, encodeParams, findFunction, type Abi } from "../../vm/abi/index.ts";
 import { checksumAddress } from "../../vm/crypto.ts";
-import { KeyList, KeyPlanner, levels, waves } from "../../vm/parallel/index.ts";
+import { KeyList, KeyPlanner, buildDag, wavesOf } from "../../vm/parallel/index.ts";
 import { toHex } from "./helpers.ts";
 
 const SENDER = "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed";
@@ -61,7 +61,7 @@ describe("conflict keys", () => {
   });
 });
 
-describe("DAG levels", () => {
+describe("DAG", () => {
   it("orders writers after readers and writers of a key; readers of a key share a level", () => {
     const list = new KeyList();
     // keys 1, 2, 3: tx0 writes 1; tx1 writes 2; tx2 reads 1; tx3 reads 1; tx4 writes 1 and 2; tx5 writes 3
@@ -73,8 +73,13 @@ describe("DAG levels", () => {
       }
       list.start.push(list.keys.length);
     }
-    const lv = levels(list);
-    expect(lv).toEqual([1, 1, 2, 2, 3, 1]);
-    expect(waves(lv)).toEqual([[0, 1, 5], [2, 3], [4]]);
+    const dag = buildDag(list);
+    expect([...dag.level]).toEqual([1, 1, 2, 2, 3, 1]);
+    expect(wavesOf(dag)).toEqual([[0, 1, 5], [2, 3], [4]]);
+    expect([dag.depth, dag.widest]).toEqual([3, 3]);
+    // what each transaction waits for, and whom it releases
+    expect([...dag.waiting]).toEqual([0, 0, 1, 1, 3, 0]);
+    const succ = (u: number) => [...dag.succ.subarray(dag.succStart[u]!, dag.succStart[u + 1]!)];
+    expect([0, 1, 2, 3, 4, 5].map(succ)).toEqual([[2, 3], [4], [4], [4], [], []]);
   });
 });

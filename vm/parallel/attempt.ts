@@ -9,7 +9,7 @@ import { decodeRevert } from "../abi/revert.ts";
 import type { Abi } from "../abi/types.ts";
 import { bytesToKey } from "../keys.ts";
 import type { ExecResult } from "../types.ts";
-import { levels, waves } from "./dag.ts";
+import { buildDag } from "./dag.ts";
 import { NONE, sameAt, type ResultBatch } from "./exec-wire.ts";
 import type { BlockExecutor } from "./executor.ts";
 import { KeyList } from "./keys.ts";
@@ -18,9 +18,14 @@ import type { KeyRec } from "./records.ts";
 import { CodeKind } from "./updates.ts";
 import { emptyStats, type BlockEnv, type BlockStats, type BlockTx } from "./types.ts";
 import { laterAccessor, markCommitted, orderViolation } from "./validate.ts";
-import { runWave } from "./waves.ts";
+import { runStream } from "./stream.ts";
 
 export class Cancelled extends Error {}
+
+/** Transactions whose keys are looked at before deciding a segment is too contended for workers. */
+const SAMPLE = 64;
+/** Transactions then run here in block order, with no keys computed, before looking again. */
+const CHUNK = 1024;
 
 interface ContractInfo {
   hasCode: boolean;
@@ -49,20 +54,34 @@ export class Attempt {
   }
 
   async run(): Promise<ExecResult[]> {
+    const n = this.txs.length;
     const segment: number[] = [];
     const keys = new KeyList();
-    for (let j = 0; j < this.txs.length; j++) {
-      if (this.keysInto(j, keys)) {
-        segment.push(j);
+    let sampling = true;
+    for (let j = 0; j < n; ) {
+      if (!this.keysInto(j, keys)) {
+        await this.runSegment(segment, keys);
+        segment.length = 0;
+        keys.clear();
+        sampling = true;
+        this.runApplied(j++);
+        this.stats.barriers++;
+        this.stats.waves++;
         continue;
       }
-      await this.runSegment(segment, keys);
+      segment.push(j++);
+      if (!sampling || segment.length < SAMPLE) continue;
+      sampling = false;
+      if (buildDag(keys).widest >= this.ex.inlineBelow) continue;
+      // The first SAMPLE transactions of the segment leave no wave worth the workers: contention.
+      // They and the next CHUNK run here in block order (serial execution), with no keys computed.
+      const end = Math.min(n, j + CHUNK);
+      this.stats.waves += segment.length + end - j;
+      for (const t of segment) this.runApplied(t);
+      while (j < end) this.runApplied(j++);
       segment.length = 0;
       keys.clear();
-      this.runApplied(j);
-      this.stats.barriers++;
-      this.stats.waves++;
-      if (this.txs[j]!.kind === "deploy") this.contracts.clear();
+      sampling = true;
     }
     await this.runSegment(segment, keys);
     return this.results;
@@ -86,27 +105,24 @@ export class Attempt {
 
   private async runSegment(segment: readonly number[], keys: KeyList): Promise<void> {
     if (segment.length === 0) return;
-    const ws = waves(levels(keys));
-    this.stats.waves += ws.length;
-    const below = this.ex.inlineBelow;
-    if (ws.every((w) => w.length < below)) {
+    const dag = buildDag(keys);
+    this.stats.waves += dag.depth;
+    if (dag.widest < this.ex.inlineBelow) {
       // no wave worth the workers: the segment in block order, which is serial execution
       for (const j of segment) this.runApplied(j);
-      return;
+    } else {
+      await runStream(this, segment, dag, this.waveCount);
     }
-    for (const w of ws) {
-      const wave = w.map((p) => segment[p]!);
-      const n = ++this.waveCount;
-      if (wave.length < below) for (const j of wave) this.runInline(j, n);
-      else await runWave(this, wave, n);
-    }
+    this.waveCount += dag.depth;
   }
 
   /** A transaction with everything before it committed and nothing after it started: no checks needed. */
   private runApplied(j: number): void {
     this.ex.main.mode = Mode.Apply;
-    this.results[j] = this.ex.runTx(this.txs[j]!, this.env);
+    const tx = this.txs[j]!;
+    this.results[j] = this.ex.runTx(tx, this.env);
     this.stats.inline++;
+    if (tx.kind === "deploy") this.contracts.clear(); // a new contract (and ABI) from here on
   }
 
   /** Run j here against the committed state, check the rule, commit. */

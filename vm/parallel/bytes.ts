@@ -75,9 +75,18 @@ export class ByteWriter {
     this.length = 0;
   }
 
-  /** The bytes written, in a buffer of their own (to transfer). */
-  take(): ArrayBuffer {
-    return this.buf.buffer.slice(0, this.length) as ArrayBuffer;
+  /** Write into `buffer` from its start (a buffer that came back from a worker, to be used again). */
+  adopt(buffer: ArrayBuffer): void {
+    this.buf = new Uint8Array(buffer);
+    this.view = new DataView(buffer);
+    this.length = 0;
+  }
+
+  /** Hand over the buffer written (to transfer it; its first `length` bytes are the message) and start a new one. */
+  detach(next: ArrayBuffer | undefined): ArrayBuffer {
+    const done = this.buf.buffer as ArrayBuffer;
+    this.adopt(next ?? new ArrayBuffer(done.byteLength));
+    return done;
   }
 }
 

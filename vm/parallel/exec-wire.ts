@@ -45,8 +45,16 @@ export function textInt(s: string): number | bigint {
   return s.endsWith("n") ? BigInt(s.slice(0, -1)) : Number(s);
 }
 
+/** A batch: its buffer, and result buffers the calling thread is done with (for the worker to write into again). */
+export interface BatchMessage {
+  buf: ArrayBuffer;
+  back: ArrayBuffer[];
+}
+
+/** Results; `req` is the batch's buffer, handed back to be used again. */
 export interface ResultMessage {
   buf: ArrayBuffer;
+  req: ArrayBuffer;
   strs: string[];
   details: FailureDetail[];
 }

@@ -13,7 +13,7 @@ import { Vm } from "../vm.ts";
 import { Reasons, Status } from "../status.ts";
 import type { ExecResult } from "../types.ts";
 import { ByteReader, ByteWriter } from "./bytes.ts";
-import { Kind, NONE, ReplyNames, textInt, type FailureDetail, type ResultMessage } from "./exec-wire.ts";
+import { Kind, NONE, ReplyNames, textInt, type BatchMessage, type FailureDetail, type ResultMessage } from "./exec-wire.ts";
 import type { BlockContext } from "../types.ts";
 import { withTransfer } from "./pool-protocol.ts";
 import { CacheState, Miss } from "./worker-state.ts";
@@ -28,6 +28,8 @@ let block: BlockContext = { number: 0, timestamp: 0 };
 let gasText = "";
 let gasLimit: number | bigint = 0;
 const out = new ByteWriter(1 << 16);
+/** result buffers the calling thread gave back */
+const spare: ArrayBuffer[] = [];
 const STACK_EXHAUSTED = Reasons.stackExhausted().message;
 
 /** The batch's settings: this thread's VM for them, and the block and gas limit. */
@@ -54,8 +56,9 @@ function mustHandBack(r: ExecResult): boolean {
   return r.status === Status.UNKNOWN || r.status === Status.WASM_VALIDATION_FAILURE || (r.status === Status.WASM_TRAP && r.message === STACK_EXHAUSTED);
 }
 
-function exec(buf: ArrayBuffer): unknown {
-  const r = new ByteReader(buf);
+function exec(msg: BatchMessage): unknown {
+  for (const b of msg.back) if (b.byteLength >= out.buf.length) spare.push(b);
+  const r = new ByteReader(msg.buf);
   if (r.u8() & 1) state.clear();
   state.apply(r.bytesView());
   const machine = configure(r);
@@ -91,8 +94,8 @@ function exec(buf: ArrayBuffer): unknown {
     }
     out.view.setUint32(entry + 4, kind, true);
   }
-  const reply: ResultMessage = { buf: out.take(), strs: names.list, details };
-  return withTransfer(reply, [reply.buf]);
+  const reply: ResultMessage = { buf: out.detach(spare.pop()), req: msg.buf, strs: names.list, details };
+  return withTransfer(reply, [reply.buf, reply.req]);
 }
 
 function writeDone(res: ExecResult, details: FailureDetail[]): number {
@@ -129,5 +132,5 @@ function writeDone(res: ExecResult, details: FailureDetail[]): number {
 }
 
 export const handlers = {
-  "vm.exec": (payload: unknown) => exec(payload as ArrayBuffer),
+  "vm.exec": (payload: unknown) => exec(payload as BatchMessage),
 };

@@ -18,7 +18,7 @@ import { Vm } from "../vm.ts";
 import type { ChainState } from "../state.ts";
 import type { CallMessage, DeployMessage, ExecResult } from "../types.ts";
 import { ByteWriter } from "./bytes.ts";
-import { NONE, intText } from "./exec-wire.ts";
+import { NONE, intText, type BatchMessage, type ResultMessage } from "./exec-wire.ts";
 import { KeyPlanner } from "./keys.ts";
 import { MainState, Mode } from "./main-state.ts";
 import { WorkerPool } from "./pool.ts";
@@ -36,6 +36,7 @@ export class BlockExecutor {
   readonly pool: WorkerPool | undefined;
   readonly workers: number;
   readonly inlineBelow: number;
+  readonly mainShare: number;
   readonly crypto: ExecutorOptions["crypto"];
   readonly maxDepth: number;
   readonly vm: Vm;
@@ -49,6 +50,9 @@ export class BlockExecutor {
   private readonly poolGens: number[] = [];
   private readonly batchWriter = new ByteWriter(1 << 16);
   private readonly nameIds: number[] = [];
+  /** message buffers to write into again: batches (any worker), results (per worker, sent back with its next batch) */
+  private readonly spareBatches: ArrayBuffer[] = [];
+  private readonly spareResults: ArrayBuffer[][] = [];
   private busy = false;
 
   constructor(options: ExecutorOptions) {
@@ -56,6 +60,8 @@ export class BlockExecutor {
     if (!Number.isInteger(workers) || workers < 0) throw new VmError("VM_BAD_ARGUMENT", `workers must be a non-negative integer, got ${String(workers)}`);
     this.workers = workers;
     this.inlineBelow = options.inlineBelow ?? 4 * workers;
+    this.mainShare = options.mainShare ?? 0;
+    if (!(this.mainShare >= 0 && this.mainShare <= 0.9)) throw new VmError("VM_BAD_ARGUMENT", `mainShare must be between 0 and 0.9, got ${String(options.mainShare)}`);
     this.crypto = options.crypto;
     this.maxDepth = options.maxDepth ?? 128;
     const precompiles = options.precompiles ?? new Map();
@@ -67,6 +73,7 @@ export class BlockExecutor {
       this.pool = new WorkerPool({ size: workers, modules: [EXEC_HANDLERS, ...(options.workerModules ?? [])] });
       for (let i = 0; i < workers; i++) {
         this.cursors.push({ gen: 0, pos: 0 });
+        this.spareResults.push([]);
         this.poolGens.push(0);
       }
     }
@@ -130,7 +137,7 @@ export class BlockExecutor {
   }
 
   /** A batch of calls for worker `w` (exec-wire.ts), with the cache updates it has not been sent. */
-  batchFor(w: number, txs: readonly BlockTx[], indices: readonly number[], from: number, to: number, env: BlockEnv): ArrayBuffer {
+  batchFor(w: number, txs: readonly BlockTx[], positions: readonly number[], segment: readonly number[], env: BlockEnv): BatchMessage {
     const cursor = this.cursors[w]!;
     const gen = this.pool!.generation(w);
     if (gen !== this.poolGens[w]) {
@@ -140,8 +147,9 @@ export class BlockExecutor {
     if (this.log.backlog(cursor) > MAX_BACKLOG && cursor.gen === this.log.gen) this.log.reset();
     // names first: the updates sent must define every name the calls use
     const ids = this.nameIds;
-    for (let i = from, k = 0; i < to; i++, k += 3) {
-      const tx = txs[indices[i]!]!;
+    const n = positions.length;
+    for (let i = 0, k = 0; i < n; i++, k += 3) {
+      const tx = txs[segment[positions[i]!]!]!;
       if (tx.kind !== "call") throw new VmError("VM_BAD_ARGUMENT", "only calls go to workers");
       ids[k] = this.log.name(tx.sender);
       ids[k + 1] = tx.origin === undefined ? NONE : this.log.name(tx.origin);
@@ -157,16 +165,24 @@ export class BlockExecutor {
     out.str(intText(env.block.number));
     out.str(intText(env.block.timestamp));
     out.str(intText(env.gasLimit));
-    out.u32(to - from);
-    for (let i = from, k = 0; i < to; i++, k += 3) {
-      const j = indices[i]!;
+    out.u32(n);
+    for (let i = 0, k = 0; i < n; i++, k += 3) {
+      const j = segment[positions[i]!]!;
       out.u32(j);
       out.u32(ids[k]!);
       out.u32(ids[k + 1]!);
       out.u32(ids[k + 2]!);
       out.bytes((txs[j] as BlockTx & { kind: "call" }).input);
     }
-    return out.take();
+    const back = this.spareResults[w]!;
+    this.spareResults[w] = [];
+    return { buf: out.detach(this.spareBatches.pop()), back };
+  }
+
+  /** A worker's message buffers, done with: to be written into again. */
+  recycle(w: number, m: ResultMessage): void {
+    this.spareBatches.push(m.req);
+    this.spareResults[w]!.push(m.buf);
   }
 
   /** Stop the worker threads. */

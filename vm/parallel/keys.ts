@@ -52,7 +52,13 @@ export interface DescribedKey {
 }
 
 const utf8 = new TextEncoder();
-const MAX_CACHED = 4096;
+/** Accounts whose Env suffix is kept (senders are chosen by whoever submits transactions): the oldest goes first. */
+const MAX_CACHED = 65536;
+
+function remember<V>(m: Map<string, V>, k: string, v: V): void {
+  if (m.size >= MAX_CACHED) m.delete(m.keys().next().value!);
+  m.set(k, v);
+}
 
 /** Computes keys; caches the plan of each ABI entry (by ABI object) and the accounts' Env suffixes. */
 export class KeyPlanner {
@@ -138,8 +144,7 @@ export class KeyPlanner {
         const b = this.account(account);
         if (b === undefined) return undefined;
         h = hashBytes(b, 0, b.length);
-        if (this.accountHashes.size >= MAX_CACHED) this.accountHashes.clear();
-        this.accountHashes.set(account, h);
+        remember(this.accountHashes, account, h);
       }
       return h;
     }
@@ -172,8 +177,7 @@ export class KeyPlanner {
       } catch {
         return undefined;
       }
-      if (this.accounts.size >= MAX_CACHED) this.accounts.clear();
-      this.accounts.set(address, b);
+      remember(this.accounts, address, b);
     }
     return b;
   }

@@ -24,8 +24,10 @@ export interface ExecutorOptions {
   maxDepth?: number;
   /** more task handler modules for the pool's threads (pool.ts), e.g. signature verification */
   workerModules?: URL[];
-  /** a wave with fewer transactions than this runs on the calling thread (default 4 × workers) */
+  /** fewer ready transactions than this, with the workers idle, run on the calling thread (default 4 × workers) */
   inlineBelow?: number;
+  /** the part of the ready transactions the calling thread runs itself while the workers run the rest (0 to 0.9; default 0) */
+  mainShare?: number;
 }
 
 export interface BlockStats {
@@ -37,6 +39,8 @@ export interface BlockStats {
   inline: number;
   /** transactions run on the calling thread again because what a worker read had changed */
   reexecuted: number;
+  /** batches sent to the workers */
+  batches: number;
   /** barriers: transactions that ran alone */
   barriers: number;
   /** worker attempts that stopped for state the worker did not hold */
@@ -57,5 +61,5 @@ export interface BlockOutcome {
 }
 
 export function emptyStats(): BlockStats {
-  return { waves: 0, parallel: 0, inline: 0, reexecuted: 0, barriers: 0, misses: 0, handedBack: 0, fallback: false, learned: [] };
+  return { waves: 0, batches: 0, parallel: 0, inline: 0, reexecuted: 0, barriers: 0, misses: 0, handedBack: 0, fallback: false, learned: [] };
 }
