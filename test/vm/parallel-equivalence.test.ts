@@ -117,7 +117,7 @@ async function compare(seed: number, blocks: number, workers: number, renewEvery
     if (!parallel || (b > 0 && b % renewEvery === 0)) {
       // a fresh executor from time to time: empty worker caches, and no barriers learned from wrong ABIs
       if (parallel) await parallel.close();
-      parallel = new BlockExecutor({ workers, crypto: "keccak", inlineBelow: 1 + r.int(4) });
+      parallel = new BlockExecutor({ workers, crypto: "keccak", inlineBelow: 1 + r.int(2) });
       open.push(parallel);
     }
     const txs = b < 0 ? setupBlock() : randomBlock(r, 1000, deployed);

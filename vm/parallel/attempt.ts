@@ -36,6 +36,12 @@ export class Attempt {
   readonly stats: BlockStats = emptyStats();
   readonly results: ExecResult[];
   cancelled = false;
+  /**
+   * Transactions [0, directPrefix) ran in block order straight on the block's state, before
+   * anything used the overlay: they are final even if the attempt is cancelled later.
+   */
+  directPrefix = 0;
+  private overlayUsed = false;
   private contracts = new Map<string, ContractInfo>();
   private waveCount = 0;
   private readRecs: KeyRec[] = [];
@@ -107,10 +113,12 @@ export class Attempt {
     if (segment.length === 0) return;
     const dag = buildDag(keys);
     this.stats.waves += dag.depth;
-    if (dag.widest < this.ex.inlineBelow) {
-      // no wave worth the workers: the segment in block order, which is serial execution
+    if (dag.widest < this.ex.inlineBelow || dag.n < this.ex.inlineBelow * dag.depth) {
+      // no wave worth the workers, or waves too narrow on average to pay for the messages:
+      // the segment in block order, which is serial execution
       for (const j of segment) this.runApplied(j);
     } else {
+      this.overlayUsed = true;
       await runStream(this, segment, dag, this.waveCount);
     }
     this.waveCount += dag.depth;
@@ -118,9 +126,11 @@ export class Attempt {
 
   /** A transaction with everything before it committed and nothing after it started: no checks needed. */
   private runApplied(j: number): void {
-    this.ex.main.mode = Mode.Apply;
+    const direct = !this.overlayUsed;
+    this.ex.main.mode = direct ? Mode.Direct : Mode.Apply;
     const tx = this.txs[j]!;
     this.results[j] = this.ex.runTx(tx, this.env);
+    if (direct) this.directPrefix = j + 1;
     this.stats.inline++;
     if (tx.kind === "deploy") this.contracts.clear(); // a new contract (and ABI) from here on
   }

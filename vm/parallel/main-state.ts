@@ -1,6 +1,8 @@
 /**
  * The ChainState the calling thread's VM sees. Three modes:
- * - direct: everything goes to the block's ChainState (serial execution);
+ * - direct: everything goes to the block's ChainState (serial execution, and
+ *   a block's serial prefix before anything has used the overlay; then writes
+ *   to keys the workers hold are also put in the update log);
  * - apply: storage through the key records (the block's overlay), writes
  *   committed at once — for transactions that run with everything before
  *   them committed and nothing after them started (barriers, serial runs);
@@ -26,6 +28,8 @@ interface CodeOverlay {
 export class MainState implements ChainState {
   base!: ChainState;
   mode: number = Mode.Direct;
+  /** direct mode: tell the workers of writes to keys they hold */
+  logDirect = false;
   private code = new Map<string, CodeOverlay>();
   /** record mode: what the current transaction read and wrote */
   reads: KeyRec[] = [];
@@ -40,9 +44,10 @@ export class MainState implements ChainState {
     private readonly isPrecompile: (address: string) => boolean,
   ) {}
 
-  begin(base: ChainState, mode: number): void {
+  begin(base: ChainState, mode: number, logDirect = false): void {
     this.base = base;
     this.mode = mode;
+    this.logDirect = logDirect;
     this.code.clear();
   }
 
@@ -66,7 +71,14 @@ export class MainState implements ChainState {
   }
 
   setStorage(address: string, key: Uint8Array, value: Uint8Array | undefined, keyLatin1?: string): void {
-    if (this.mode === Mode.Direct) return this.base.setStorage(address, key, value, keyLatin1);
+    if (this.mode === Mode.Direct) {
+      this.base.setStorage(address, key, value, keyLatin1);
+      if (this.logDirect) {
+        const r = this.recs.peek(address, keyLatin1 ?? bytesToKey(key));
+        if (r !== undefined && this.log.known(r)) this.log.value(r, value !== undefined && value.length > 0 ? value : undefined);
+      }
+      return;
+    }
     const r = this.rec(address, key, keyLatin1);
     if (this.mode === Mode.Apply) return this.recs.write(r, value);
     this.writes[this.nWrites] = r;
@@ -92,7 +104,11 @@ export class MainState implements ChainState {
   }
 
   setCode(address: string, code: Uint8Array, codeHash: string): void {
-    if (this.mode === Mode.Direct) return this.base.setCode(address, code, codeHash);
+    if (this.mode === Mode.Direct) {
+      this.base.setCode(address, code, codeHash);
+      if (this.logDirect && this.log.codeKnown(address)) this.log.code(address, this.codeInfo(address));
+      return;
+    }
     const o = this.overlay(address);
     o.code = code.slice();
     o.hash = codeHash;
@@ -100,7 +116,11 @@ export class MainState implements ChainState {
   }
 
   setAbi(address: string, abi: Abi): void {
-    if (this.mode === Mode.Direct) return this.base.setAbi(address, abi);
+    if (this.mode === Mode.Direct) {
+      this.base.setAbi(address, abi);
+      if (this.logDirect && this.log.codeKnown(address)) this.log.code(address, this.codeInfo(address));
+      return;
+    }
     this.overlay(address).abi = abi;
     if (this.log.codeKnown(address)) this.log.code(address, this.codeInfo(address));
   }

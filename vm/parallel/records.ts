@@ -80,6 +80,11 @@ export class KeyRecords {
     return r;
   }
 
+  /** The record of a key, if there is one (no record is made). */
+  peek(address: string, keyStr: string): KeyRec | undefined {
+    return (address === this.lastAddress ? this.lastMap : this.byAddress.get(address))?.get(keyStr);
+  }
+
   /** Make r's block fields current: its first touch in a block reads the ChainState. */
   touch(r: KeyRec): void {
     if (r.epoch === this.epoch) return;

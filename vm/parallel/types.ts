@@ -24,7 +24,11 @@ export interface ExecutorOptions {
   maxDepth?: number;
   /** more task handler modules for the pool's threads (pool.ts), e.g. signature verification */
   workerModules?: URL[];
-  /** fewer ready transactions than this, with the workers idle, run on the calling thread (default 4 × workers) */
+  /**
+   * The least work worth a message (default 8 × workers): a segment whose widest wave, or whose
+   * waves on average, are smaller runs on the calling thread in block order; so do fewer ready
+   * transactions than this while the workers are idle.
+   */
   inlineBelow?: number;
   /** the part of the ready transactions the calling thread runs itself while the workers run the rest (0 to 0.9; default 0) */
   mainShare?: number;
