@@ -9,7 +9,7 @@ import { decodeRevert } from "../abi/revert.ts";
 import type { Abi } from "../abi/types.ts";
 import { bytesToKey } from "../keys.ts";
 import type { ExecResult } from "../types.ts";
-import { buildDag } from "./dag.ts";
+import { buildDag, type Dag } from "./dag.ts";
 import { NONE, sameAt, type ResultBatch } from "./exec-wire.ts";
 import type { BlockExecutor } from "./executor.ts";
 import { KeyList } from "./keys.ts";
@@ -23,9 +23,9 @@ import { runStream } from "./stream.ts";
 export class Cancelled extends Error {}
 
 /** Transactions whose keys are looked at before deciding a segment is too contended for workers. */
-const SAMPLE = 64;
+const SAMPLE = 128;
 /** Transactions then run here in block order, with no keys computed, before looking again. */
-const CHUNK = 1024;
+const CHUNK = 4096;
 
 interface ContractInfo {
   hasCode: boolean;
@@ -78,7 +78,7 @@ export class Attempt {
       segment.push(j++);
       if (!sampling || segment.length < SAMPLE) continue;
       sampling = false;
-      if (buildDag(keys).widest >= this.ex.inlineBelow) continue;
+      if (!this.tooNarrow(buildDag(keys))) continue;
       // The first SAMPLE transactions of the segment leave no wave worth the workers: contention.
       // They and the next CHUNK run here in block order (serial execution), with no keys computed.
       const end = Math.min(n, j + CHUNK);
@@ -113,7 +113,7 @@ export class Attempt {
     if (segment.length === 0) return;
     const dag = buildDag(keys);
     this.stats.waves += dag.depth;
-    if (dag.widest < this.ex.inlineBelow || dag.n < this.ex.inlineBelow * dag.depth) {
+    if (this.tooNarrow(dag)) {
       // no wave worth the workers, or waves too narrow on average to pay for the messages:
       // the segment in block order, which is serial execution
       for (const j of segment) this.runApplied(j);
@@ -122,6 +122,11 @@ export class Attempt {
       await runStream(this, segment, dag, this.waveCount);
     }
     this.waveCount += dag.depth;
+  }
+
+  /** Whether the widest wave, or the waves on average, are too small to be worth the workers. */
+  private tooNarrow(dag: Dag): boolean {
+    return dag.widest < this.ex.inlineBelow || dag.n < this.ex.inlineBelow * dag.depth;
   }
 
   /** A transaction with everything before it committed and nothing after it started: no checks needed. */

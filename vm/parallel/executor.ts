@@ -59,7 +59,7 @@ export class BlockExecutor {
     const workers = options.workers;
     if (!Number.isInteger(workers) || workers < 0) throw new VmError("VM_BAD_ARGUMENT", `workers must be a non-negative integer, got ${String(workers)}`);
     this.workers = workers;
-    this.inlineBelow = options.inlineBelow ?? 8 * workers;
+    this.inlineBelow = options.inlineBelow ?? Math.max(16, 8 * workers);
     this.mainShare = options.mainShare ?? 0;
     if (!(this.mainShare >= 0 && this.mainShare <= 0.9)) throw new VmError("VM_BAD_ARGUMENT", `mainShare must be between 0 and 0.9, got ${String(options.mainShare)}`);
     this.crypto = options.crypto;

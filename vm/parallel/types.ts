@@ -25,7 +25,7 @@ export interface ExecutorOptions {
   /** more task handler modules for the pool's threads (pool.ts), e.g. signature verification */
   workerModules?: URL[];
   /**
-   * The least work worth a message (default 8 × workers): a segment whose widest wave, or whose
+   * The least work worth a message (default 8 × workers, at least 16): a segment whose widest wave, or whose
    * waves on average, are smaller runs on the calling thread in block order; so do fewer ready
    * transactions than this while the workers are idle.
    */
