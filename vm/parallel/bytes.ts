@@ -4,33 +4,30 @@
  * copied, and read in place. Little-endian; strings as u32 length ‖ UTF-8;
  * optional byte strings as u32 length ‖ bytes, with 0xffffffff for none.
  */
+import { GrowableBytes } from "../growable.ts";
+
 const NONE = 0xffffffff;
 const utf8 = new TextEncoder();
 const utf8Decoder = new TextDecoder();
 
-export class ByteWriter {
-  buf: Uint8Array;
+export class ByteWriter extends GrowableBytes {
+  /** the buffer being written (public here: the wire code writes headers in place) */
+  public declare buf: Uint8Array;
   view: DataView;
-  length = 0;
 
   constructor(capacity = 4096) {
-    this.buf = new Uint8Array(capacity);
+    super(capacity);
     this.view = new DataView(this.buf.buffer);
   }
 
-  room(n: number): void {
+  override room(n: number): void {
     if (this.length + n <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.length + n) cap *= 2;
-    const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
-    this.view = new DataView(next.buffer);
+    super.room(n);
+    this.view = new DataView(this.buf.buffer);
   }
 
   u8(v: number): void {
-    this.room(1);
-    this.buf[this.length++] = v;
+    this.push(v);
   }
 
   u32(v: number): void {
@@ -46,9 +43,7 @@ export class ByteWriter {
   }
 
   raw(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
+    this.append(b);
   }
 
   bytes(b: Uint8Array): void {
