@@ -9,7 +9,7 @@
 import { EventEmitter } from "node:events";
 import { availableParallelism } from "node:os";
 import { CodeCache } from "../../vm/modules.ts";
-import { BlockExecutor, type BlockStats } from "../../vm/parallel/index.ts";
+import { BlockExecutor } from "../../vm/parallel/index.ts";
 import { ChainError } from "../chain/errors.ts";
 import { encodeHeader } from "../chain/codec.ts";
 import { receiptsRoot, transactionsRoot } from "../chain/merkle.ts";
@@ -61,8 +61,6 @@ export class Node extends NodeQueries implements NodeApi {
   private readonly events = new EventEmitter();
   /** Runs every block: in parallel on its worker threads where conflict keys allow (vm/parallel). */
   private readonly executor: BlockExecutor;
-  /** What the executor did with the last block (tests and tools read it). */
-  lastBlockStats: BlockStats | undefined;
   private readonly waiters = new Map<string, ((ok: boolean) => void)[]>();
   private readonly verifier: Verifier;
   /** Settles when every transaction submitted so far has been added to the pool or refused. */
@@ -272,8 +270,7 @@ export class Node extends NodeQueries implements NodeApi {
     const timestamp = Math.max(head.header.timestamp, (this.options.clock ?? Date.now)());
     const env = { number, timestamp, txGasLimit: this.config("tx_gas_limit", DEFAULT_TX_GAS_LIMIT, number) };
     const blockState = new BlockState(this.store.state);
-    const { results, stats } = await this.executor.execute(blockState, txs.map(blockTx), { block: { number, timestamp }, gasLimit: env.txGasLimit });
-    this.lastBlockStats = stats;
+    const { results } = await this.executor.execute(blockState, txs.map(blockTx), { block: { number, timestamp }, gasLimit: env.txGasLimit });
     const receipts: Receipt[] = txs.map((tx, i) => receiptOf(tx, i, env, results[i]!));
     await this.commit(number, head.hash, timestamp, txs, receipts, blockState);
   }
