@@ -1,8 +1,8 @@
 // The block executor's paths that random blocks reach only by chance, each
 // forced here and compared with serial execution: a cancelled attempt after
 // a serial prefix (and the barrier it teaches), a contract that calls a
-// precompile from a worker, a state the workers' replicas do not match, and
-// a worker thread that dies mid-block.
+// precompile from a worker, a state the workers' replicas do not match, a
+// worker thread that dies mid-block, and a pool busy with other work.
 import { afterAll, describe, expect, it } from "vitest";
 import { encodeCall, encodeParams, findFunction, type Abi } from "../../vm/abi/index.ts";
 import { BlockExecutor, InMemoryState, type BlockTx, type ExecResult } from "../../vm/index.ts";
@@ -126,5 +126,33 @@ describe("BlockExecutor", () => {
     expect(after.map((o) => o.stats.fallback)).toEqual([false, false, false, false]);
     expect(after[3]!.stats.parallel).toBe(2);
     expect([died, ...after].flatMap((o) => o.results).every((r) => r.status === 0 && toHex(r.output) === "01")).toBe(true);
+  });
+
+  it("runs a block on the calling thread while every worker is busy with other tasks, and keeps the replicas current", async () => {
+    const ex = executor({ workerModules: [new URL("./parallel/handlers.ts", import.meta.url)] });
+    const pair = (n: number) => [transfer("alice", "bob", n), transfer("charlie", "david", n)];
+    const blocks = [[deployLiquid(LIQUID_TRANSFER_ABI)], pair(1), pair(2), pair(3)];
+    const serial = executor({ workers: 0 });
+    const [p, s] = [new InMemoryState(), new InMemoryState()];
+    const outs = [];
+    for (const [i, txs] of blocks.entries()) {
+      // block 2 starts while both threads sleep: it runs here, writing balances the replicas hold
+      const sleeping = i === 2 ? [0, 1].map((w) => ex.pool!.run("test.sleep", 200, [], w)) : [];
+      const got = await ex.execute(p, txs, env);
+      await Promise.all(sleeping);
+      expect(view(got.results), `block ${i}`).toEqual(view((await serial.execute(s, txs, env)).results));
+      expect(p.dump(), `block ${i}`).toBe(s.dump());
+      outs.push(got.stats);
+    }
+    expect(outs[2]).toMatchObject({ poolBusy: true, parallel: 0, inline: 2, batches: 0 });
+    // block 3 on the workers again: had block 2's writes not reached the replicas, both transfers would run twice
+    expect(outs[3]).toMatchObject({ poolBusy: false, parallel: 2, reexecuted: 0, misses: 0 });
+    // and without yieldToBusyPool the block waits for the workers
+    const patient = executor({ workerModules: [new URL("./parallel/handlers.ts", import.meta.url)], yieldToBusyPool: false });
+    const q = new InMemoryState();
+    for (const txs of blocks.slice(0, 2)) await patient.execute(q, txs, env);
+    const sleeping = [0, 1].map((w) => patient.pool!.run("test.sleep", 100, [], w));
+    expect((await patient.execute(q, pair(2), env)).stats).toMatchObject({ poolBusy: false, parallel: 2 });
+    await Promise.all(sleeping);
   });
 });

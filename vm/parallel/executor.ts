@@ -37,6 +37,7 @@ export class BlockExecutor {
   readonly workers: number;
   readonly inlineBelow: number;
   readonly mainShare: number;
+  readonly yieldToBusyPool: boolean;
   readonly crypto: ExecutorOptions["crypto"];
   readonly maxDepth: number;
   readonly vm: Vm;
@@ -62,6 +63,7 @@ export class BlockExecutor {
     this.inlineBelow = options.inlineBelow ?? Math.max(16, 8 * workers);
     this.mainShare = options.mainShare ?? 0;
     if (!(this.mainShare >= 0 && this.mainShare <= 0.9)) throw new VmError("VM_BAD_ARGUMENT", `mainShare must be between 0 and 0.9, got ${String(options.mainShare)}`);
+    this.yieldToBusyPool = options.yieldToBusyPool ?? true;
     this.crypto = options.crypto;
     this.maxDepth = options.maxDepth ?? 128;
     const precompiles = options.precompiles ?? new Map();
@@ -89,7 +91,15 @@ export class BlockExecutor {
       if (!this.pool || txs.length === 0) return this.serial(state, txs, env);
       this.log.limitNames();
       this.recs.beginBlock(state);
-      this.main.begin(state, Mode.Direct, true);
+      this.main.begin(state, Mode.Direct, true); // direct writes go to the update log: the replicas stay current
+      if (this.yieldToBusyPool && this.poolBusy()) {
+        const results = txs.map((tx) => this.runTx(tx, env));
+        this.log.trim(this.cursors);
+        const stats = emptyStats();
+        stats.inline = txs.length;
+        stats.poolBusy = true;
+        return { results, stats };
+      }
       const attempt = new Attempt(this, txs, env);
       let results: ExecResult[];
       try {
@@ -113,6 +123,13 @@ export class BlockExecutor {
       this.main.begin(state, Mode.Direct);
       this.busy = false;
     }
+  }
+
+  /** Every worker thread has a task in flight: the executor's own are all answered between blocks, so these are another user's. */
+  private poolBusy(): boolean {
+    const pool = this.pool!;
+    for (let i = 0; i < pool.size; i++) if (pool.load(i) === 0) return false;
+    return true;
   }
 
   /** The reference: every transaction in order on this thread. */

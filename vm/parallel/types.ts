@@ -32,6 +32,12 @@ export interface ExecutorOptions {
   inlineBelow?: number;
   /** the part of the ready transactions the calling thread runs itself while the workers run the rest (0 to 0.9; default 0) */
   mainShare?: number;
+  /**
+   * Run a block on the calling thread when every worker thread is busy with other tasks as it starts (default true):
+   * batches would queue behind that work (in a node, signature recovery, which costs ~30× a transfer), so the
+   * block is done sooner here, and the workers' other work is not delayed.
+   */
+  yieldToBusyPool?: boolean;
 }
 
 export interface BlockStats {
@@ -51,6 +57,8 @@ export interface BlockStats {
   misses: number;
   /** worker attempts handed back because they need the calling thread (a precompile, …) */
   handedBack: number;
+  /** the block ran on the calling thread because every worker thread was busy with other tasks (yieldToBusyPool) */
+  poolBusy: boolean;
   /** the parallel attempt was cancelled and the block re-run serially */
   fallback: boolean;
   /** why, when fallback is true */
@@ -65,5 +73,5 @@ export interface BlockOutcome {
 }
 
 export function emptyStats(): BlockStats {
-  return { waves: 0, batches: 0, parallel: 0, inline: 0, reexecuted: 0, barriers: 0, misses: 0, handedBack: 0, fallback: false, learned: [] };
+  return { waves: 0, batches: 0, parallel: 0, inline: 0, reexecuted: 0, barriers: 0, misses: 0, handedBack: 0, poolBusy: false, fallback: false, learned: [] };
 }

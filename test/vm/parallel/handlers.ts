@@ -5,6 +5,8 @@ export const handlers = {
   "test.throw": (p: unknown) => {
     throw new Error(`refused ${String(p)}`);
   },
+  // holds the thread for p milliseconds
+  "test.sleep": (p: unknown) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, p as number),
   // ends the thread itself, with this task in flight
   "test.die": () => process.exit(3),
 };
