@@ -70,8 +70,8 @@ export function check(raw: Uint8Array, ctx: AdmitContext): Checked {
   return { data, hash: ctx.suite.hash(encoded), signature };
 }
 
-/** The checked transaction with its sender, given the key recovered from its signature. */
-export function signedBy(c: Checked, publicKey: Uint8Array | null, suite: CryptoSuite, addressOf: (pub: Uint8Array) => string): Transaction {
-  if (!publicKey) throw new ChainError("BAD_SIGNATURE", `the signature does not verify for this transaction on a ${suite.name} chain`);
-  return { ...c, sender: addressOf(publicKey) };
+/** The checked transaction with its sender, the address recovered from its signature (null: it does not verify). */
+export function signedBy(c: Checked, sender: string | null, suite: CryptoSuite): Transaction {
+  if (!sender) throw new ChainError("BAD_SIGNATURE", `the signature does not verify for this transaction on a ${suite.name} chain`);
+  return { ...c, sender };
 }

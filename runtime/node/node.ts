@@ -65,7 +65,6 @@ export class Node extends NodeQueries implements NodeApi {
   private readonly verifier: Verifier;
   /** Settles when every transaction submitted so far has been added to the pool or refused. */
   private admitted: Promise<unknown> = Promise.resolve();
-  private readonly senders = new Map<string, string>();
   /** Hashes of the transactions of the block being sealed: out of the pool, not yet in the store. */
   private readonly sealingNow = new Set<string>();
   private sealing: Promise<void> | null = null;
@@ -126,9 +125,9 @@ export class Node extends NodeQueries implements NodeApi {
     this.refuseDuplicate(id, checked.hash);
     // Recovery runs on the verifier's threads, concurrently for many transactions; the pool
     // still receives them in the order they were submitted (each waits for the one before).
-    const recovering = this.verifier.recover(checked.hash, checked.signature);
+    const recovering = this.verifier.sender(checked.hash, checked.signature);
     const added = this.admitted.then(async () => {
-      const tx = signedBy(checked, await recovering, this.suite, (pub) => this.senderOf(pub));
+      const tx = signedBy(checked, await recovering, this.suite);
       this.live();
       this.refuseDuplicate(id, tx.hash);
       this.pool.add(tx, id);
@@ -143,17 +142,6 @@ export class Node extends NodeQueries implements NodeApi {
     if (this.pool.has(id) || this.sealingNow.has(id) || this.store.hasTransaction(hash)) {
       throw new ChainError("DUPLICATE_TX", `transaction ${id} was sent already`);
     }
-  }
-
-  /** Checksummed addresses by public key: senders repeat, and the checksum costs a hash. */
-  private senderOf(publicKey: Uint8Array): string {
-    const key = Buffer.from(publicKey).toString("latin1");
-    let a = this.senders.get(key);
-    if (a === undefined) {
-      if (this.senders.size >= 65_536) this.senders.clear();
-      this.senders.set(key, (a = this.suite.addressOf(publicKey)));
-    }
-    return a;
   }
 
   getPendingTxSize(): number {

@@ -9,12 +9,12 @@
 // Without threads (workers: 0, or one CPU) recovery runs inline.
 import type { WorkerPool } from "../../vm/parallel/index.ts";
 import type { SuiteName } from "../crypto/suite.ts";
-import { VERIFY_TASK, recoverAll, type VerifyRequest } from "./verify-handler.ts";
+import { VERIFY_TASK, sendersOf, type VerifyRequest } from "./verify-handler.ts";
 
 interface Pending {
   digest: Uint8Array;
   signature: Uint8Array;
-  resolve(key: Uint8Array | null): void;
+  resolve(sender: string | null): void;
   reject(e: unknown): void;
 }
 
@@ -29,9 +29,9 @@ export class Verifier {
     private readonly pool: WorkerPool | undefined,
   ) {}
 
-  /** The signer's public key, or null if the signature is not valid. */
-  recover(digest: Uint8Array, signature: Uint8Array): Promise<Uint8Array | null> {
-    if (!this.pool) return Promise.resolve(recoverAll({ suite: this.suite, digests: [digest], signatures: [signature] })[0]!);
+  /** The signer's checksummed address, or null if the signature is not valid. */
+  sender(digest: Uint8Array, signature: Uint8Array): Promise<string | null> {
+    if (!this.pool) return Promise.resolve(sendersOf({ suite: this.suite, digests: [digest], signatures: [signature] })[0]!);
     return new Promise((resolve, reject) => {
       this.queued.push({ digest, signature, resolve, reject });
       if (this.queued.length >= BATCH * this.pool!.size) this.flush();
@@ -52,8 +52,8 @@ export class Verifier {
     for (let at = 0; at < all.length; at += size) {
       const batch = all.slice(at, at + size);
       const req: VerifyRequest = { suite: this.suite, digests: batch.map((p) => p.digest), signatures: batch.map((p) => p.signature) };
-      pool.run<(Uint8Array | null)[]>(VERIFY_TASK, req).then(
-        (keys) => batch.forEach((p, i) => p.resolve(keys[i] ?? null)),
+      pool.run<(string | null)[]>(VERIFY_TASK, req).then(
+        (senders) => batch.forEach((p, i) => p.resolve(senders[i] ?? null)),
         (e) => batch.forEach((p) => p.reject(e)),
       );
     }

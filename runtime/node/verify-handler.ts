@@ -12,10 +12,16 @@ export interface VerifyRequest {
   signatures: Uint8Array[];
 }
 
-/** The signer's public key of each (digest, signature) pair, or null where the signature is not valid. */
-export function recoverAll(req: VerifyRequest): (Uint8Array | null)[] {
+/**
+ * The signer's checksummed address of each (digest, signature) pair, or null where the signature is not
+ * valid. The address is derived here too (a hash and a checksum): on the worker threads, off the main one.
+ */
+export function sendersOf(req: VerifyRequest): (string | null)[] {
   const suite = getSuite(req.suite);
-  return req.digests.map((d, i) => suite.recover(d, req.signatures[i]!));
+  return req.digests.map((d, i) => {
+    const key = suite.recover(d, req.signatures[i]!);
+    return key && suite.addressOf(key);
+  });
 }
 
-export const handlers = { [VERIFY_TASK]: (payload: unknown) => recoverAll(payload as VerifyRequest) };
+export const handlers = { [VERIFY_TASK]: (payload: unknown) => sendersOf(payload as VerifyRequest) };
