@@ -10,4 +10,4 @@ export { meterCode, meterModule, segmentCharges } from "./metering.ts";
 export { validateModule, BCOS_IMPORTS, REQUIRED_EXPORTS, MEMORY_PAGES_MIN, MEMORY_PAGES_MAX } from "./validate.ts";
 export { HostGas } from "./host.ts";
 export * as abi from "./abi/index.ts";
-export { BlockExecutor, WorkerPool, withTransfer, type BlockTx, type BlockEnv, type BlockStats, type BlockOutcome, type ExecutorOptions, type HandlerModule, type TaskHandler } from "./parallel/index.ts";
+export { BlockExecutor, WorkerPool, WayChooser, withTransfer, type Way, type BlockTx, type BlockEnv, type BlockStats, type BlockOutcome, type ExecutorOptions, type HandlerModule, type TaskHandler } from "./parallel/index.ts";

@@ -47,7 +47,9 @@ export interface NodeOptions {
   /**
    * Worker threads that recover transaction signers and execute blocks in
    * parallel (default: one per CPU, at most 4; 0: everything on the main
-   * thread, blocks serially). Results never depend on it.
+   * thread, blocks serially). Each block runs on them or serially on the main
+   * thread, whichever has lately been faster (vm/parallel/adaptive.ts).
+   * Results never depend on it.
    */
   workers?: number;
   /** Execute blocks one transaction after another on the main thread (signatures still go to the workers): the node as it was before parallel execution, for comparison. */
@@ -89,7 +91,8 @@ export class Node extends NodeQueries implements NodeApi {
       crypto: suite.hashName,
       precompiles,
       workerModules: [new URL("./verify-handler.ts", import.meta.url)],
-      ...(options.serialExecution ? { inlineBelow: Number.POSITIVE_INFINITY } : {}),
+      // adaptive: a block runs on the workers only while that has lately been faster than serially here
+      ...(options.serialExecution ? { inlineBelow: Number.POSITIVE_INFINITY } : { adaptive: true }),
     });
     this.events.setMaxListeners(0);
     this.verifier = new Verifier(config.crypto, this.executor.pool);

@@ -26,6 +26,7 @@ import { KeyRecords } from "./records.ts";
 import { emptyStats, type BlockEnv, type BlockOutcome, type BlockTx, type ExecutorOptions } from "./types.ts";
 import { UpdateLog, type Cursor } from "./updates.ts";
 import { Attempt } from "./attempt.ts";
+import { WayChooser } from "./adaptive.ts";
 
 const EXEC_HANDLERS = new URL("./exec-worker.ts", import.meta.url);
 /** A worker further behind than this (bytes of updates) is told to empty its cache instead. */
@@ -38,6 +39,8 @@ export class BlockExecutor {
   readonly inlineBelow: number;
   readonly mainShare: number;
   readonly yieldToBusyPool: boolean;
+  /** with `adaptive`: picks parallel or serial per block */
+  readonly chooser: WayChooser | undefined;
   readonly crypto: ExecutorOptions["crypto"];
   readonly maxDepth: number;
   readonly vm: Vm;
@@ -64,6 +67,7 @@ export class BlockExecutor {
     this.mainShare = options.mainShare ?? 0;
     if (!(this.mainShare >= 0 && this.mainShare <= 0.9)) throw new VmError("VM_BAD_ARGUMENT", `mainShare must be between 0 and 0.9, got ${String(options.mainShare)}`);
     this.yieldToBusyPool = options.yieldToBusyPool ?? true;
+    this.chooser = options.adaptive instanceof WayChooser ? options.adaptive : options.adaptive ? new WayChooser() : undefined;
     this.crypto = options.crypto;
     this.maxDepth = options.maxDepth ?? 128;
     const precompiles = options.precompiles ?? new Map();
@@ -92,18 +96,24 @@ export class BlockExecutor {
       this.log.limitNames();
       this.recs.beginBlock(state);
       this.main.begin(state, Mode.Direct, true); // direct writes go to the update log: the replicas stay current
-      if (this.yieldToBusyPool && this.poolBusy()) {
+      const busy = this.yieldToBusyPool && this.poolBusy();
+      if (busy || this.chooser?.pick(txs.length) === "serial") {
+        const done = busy ? undefined : this.chooser!.time("serial", txs.length);
         const results = txs.map((tx) => this.runTx(tx, env));
         this.log.trim(this.cursors);
+        done?.();
         const stats = emptyStats();
         stats.inline = txs.length;
-        stats.poolBusy = true;
+        stats.poolBusy = busy;
+        stats.chosenSerial = !busy;
         return { results, stats };
       }
+      const done = this.chooser?.time("parallel", txs.length);
       const attempt = new Attempt(this, txs, env);
       let results: ExecResult[];
       try {
         results = await attempt.run();
+        done?.();
       } catch (e) {
         // Cancelled, a worker lost, or an error serial execution will meet again: the rest of the
         // block serially (its first directPrefix transactions already ran so, on the state itself).
@@ -112,6 +122,7 @@ export class BlockExecutor {
         this.log.reset();
         const from = attempt.directPrefix;
         const rest = this.serial(state, txs.slice(from), env);
+        done?.(); // a fall-back is part of what the parallel way costs
         const stats = { ...attempt.stats, fallback: true, fallbackReason: e instanceof Error ? e.message : String(e) };
         return { results: [...attempt.results.slice(0, from), ...rest.results], stats };
       }

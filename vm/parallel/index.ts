@@ -1,5 +1,6 @@
 /** vm/parallel: the parallel block executor and its worker pool (docs/parallel.md). */
 export { BlockExecutor } from "./executor.ts";
+export { WayChooser, type Way } from "./adaptive.ts";
 export { WorkerPool, type PoolOptions } from "./pool.ts";
 export { withTransfer, type HandlerModule, type TaskHandler } from "./pool-protocol.ts";
 export { KeyPlanner, KeyList, ConflictKind, EnvValue, type DescribedKey, type KeyEnv } from "./keys.ts";

@@ -3,6 +3,7 @@ import type { Abi } from "../abi/types.ts";
 import type { ChainCrypto } from "../crypto.ts";
 import type { PrecompileSet } from "../precompile.ts";
 import type { BlockContext, ExecResult } from "../types.ts";
+import type { WayChooser } from "./adaptive.ts";
 
 /** A transaction of a block, as the VM runs it (signatures and intrinsic gas are the caller's). */
 export type BlockTx =
@@ -38,6 +39,12 @@ export interface ExecutorOptions {
    * block is done sooner here, and the workers' other work is not delayed.
    */
   yieldToBusyPool?: boolean;
+  /**
+   * Run each block the way that has lately been faster per transaction, on the workers or serially here,
+   * trying the other way now and then (adaptive.ts; default false). A WayChooser of one's own may be given
+   * (tests give one with a fake clock).
+   */
+  adaptive?: boolean | WayChooser;
 }
 
 export interface BlockStats {
@@ -59,6 +66,8 @@ export interface BlockStats {
   handedBack: number;
   /** the block ran on the calling thread because every worker thread was busy with other tasks (yieldToBusyPool) */
   poolBusy: boolean;
+  /** the block ran on the calling thread because serial execution has lately been faster (adaptive) */
+  chosenSerial: boolean;
   /** the parallel attempt was cancelled and the block re-run serially */
   fallback: boolean;
   /** why, when fallback is true */
@@ -73,5 +82,5 @@ export interface BlockOutcome {
 }
 
 export function emptyStats(): BlockStats {
-  return { waves: 0, batches: 0, parallel: 0, inline: 0, reexecuted: 0, barriers: 0, misses: 0, handedBack: 0, poolBusy: false, fallback: false, learned: [] };
+  return { waves: 0, batches: 0, parallel: 0, inline: 0, reexecuted: 0, barriers: 0, misses: 0, handedBack: 0, poolBusy: false, chosenSerial: false, fallback: false, learned: [] };
 }
