@@ -1,0 +1,90 @@
+// The Weft language server: keeps a Workspace in step with the editor
+// (incremental text sync), publishes diagnostics after a short pause in
+// typing, and answers requests by running one feature function per request
+// on the current Snapshot. A feature is `(snapshot, params) => result` in
+// features/<name>.ts; this file only wires them (the `features` table).
+// Every request is wrapped: an internal error is logged and answered with
+// the feature's empty result, so no input can take the server down.
+import { readFileSync } from "node:fs";
+import {
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+  ResponseError,
+} from "vscode-languageserver";
+import { Workspace, type WorkspaceOptions } from "./workspace.ts";
+import type { Snapshot } from "./snapshot.ts";
+import { DiagnosticsPublisher } from "./features/diagnostics.ts";
+
+export interface ServerOptions extends WorkspaceOptions {
+  /** Pause after the last change before diagnostics are published (ms); `initializationOptions.diagnosticsDelay` overrides it. */
+  diagnosticsDelay?: number;
+}
+
+/** Runs a feature on the current snapshot; errors become a log line and `empty` (a ResponseError is passed on to the client). */
+export type Run = <P, R>(name: string, feature: (snapshot: Snapshot, params: P) => R, empty: R) => (params: P) => R;
+
+/** One feature: the capabilities it announces and how its handler is registered. */
+export interface FeatureEntry {
+  capabilities: ServerCapabilities;
+  wire(connection: Connection, run: Run): void;
+}
+
+/** The features, one line each. Add yours here. */
+const features: FeatureEntry[] = [];
+
+export function readDisk(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): Workspace {
+  const workspace = new Workspace({ readFile: options.readFile ?? readDisk, ...(options.stdDir ? { stdDir: options.stdDir } : {}) });
+  const diagnostics = new DiagnosticsPublisher(connection, workspace, options.diagnosticsDelay ?? 150);
+
+  const run: Run = (name, feature, empty) => (params) => {
+    try {
+      return feature(workspace.snapshot(), params);
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      connection.console.error(`weft lsp: internal error in ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return empty;
+    }
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const delay = (params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay;
+    if (typeof delay === "number" && delay >= 0) diagnostics.delay = delay;
+    const capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };
+    for (const f of features) Object.assign(capabilities, f.capabilities);
+    return { capabilities, serverInfo: { name: "weft-lsp", version: "0.1.0" } };
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    workspace.open(d.uri, d.text, d.version);
+    diagnostics.schedule();
+  });
+  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
+    workspace.change(d.uri, contentChanges, d.version);
+    diagnostics.schedule();
+  });
+  connection.onDidCloseTextDocument(({ textDocument: d }) => {
+    workspace.close(d.uri);
+    diagnostics.clear(d.uri);
+    diagnostics.schedule();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    workspace.filesChanged();
+    diagnostics.schedule();
+  });
+  connection.onShutdown(() => diagnostics.dispose());
+
+  for (const f of features) f.wire(connection, run);
+  connection.listen();
+  return workspace;
+}
