@@ -4,16 +4,19 @@
 // diagnostic so that a tool keeps running (and tests treat it as a bug).
 import type { Diagnostic } from "./diagnostics/index.ts";
 import { diagnostic, sortDiagnostics } from "./diagnostics/index.ts";
-import type { SourceFile } from "./syntax/ast.ts";
-import { parse } from "./syntax/index.ts";
+import type { Expr, SourceFile } from "./syntax/ast.ts";
+import { parse, type ParseResult } from "./syntax/index.ts";
 import { check } from "./types/index.ts";
 import { analyzeEffects, type FnEffects } from "./effects/index.ts";
 import type { FnInfo, TypedProgram } from "./types/model.ts";
+import type { Resolution } from "./resolve/index.ts";
 
 export interface Analysis {
   files: SourceFile[];
   program: TypedProgram | null;
   effects: Map<FnInfo, FnEffects> | null;
+  /** What each name, path, `self.x`/`msg.x` member and struct literal name denotes (resolver's table; null if the checker failed). */
+  names: Map<Expr, Resolution> | null;
   diagnostics: Diagnostic[];
 }
 
@@ -27,13 +30,23 @@ export function internalError(file: string, where: string, err: unknown): Diagno
   });
 }
 
-export function analyze(sources: Sources): Analysis {
+export interface AnalyzeOptions {
+  /**
+   * Parses one file; defaults to `parse`. The language server passes a cache
+   * so that an edit re-parses only the changed file (the AST is never mutated
+   * by later passes, so a tree can be shared between analyses).
+   */
+  parse?: (path: string, text: string) => ParseResult;
+}
+
+export function analyze(sources: Sources, options: AnalyzeOptions = {}): Analysis {
+  const parseFile = options.parse ?? parse;
   const diagnostics: Diagnostic[] = [];
   const files: SourceFile[] = [];
   const paths = Object.keys(sources).sort();
   for (const path of paths) {
     try {
-      const r = parse(path, sources[path]!);
+      const r = parseFile(path, sources[path]!);
       files.push(r.file);
       diagnostics.push(...r.diagnostics);
     } catch (e) {
@@ -42,9 +55,11 @@ export function analyze(sources: Sources): Analysis {
   }
   let program: TypedProgram | null = null;
   let effects: Map<FnInfo, FnEffects> | null = null;
+  let names: Map<Expr, Resolution> | null = null;
   try {
     const c = check(files);
     program = c.program;
+    names = c.names;
     diagnostics.push(...c.diagnostics);
     const e = analyzeEffects(program);
     effects = e.effects;
@@ -52,5 +67,5 @@ export function analyze(sources: Sources): Analysis {
   } catch (e) {
     diagnostics.push(internalError(paths[0] ?? "<input>", "the checker", e));
   }
-  return { files, program, effects, diagnostics: sortDiagnostics(diagnostics) };
+  return { files, program, effects, names, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -2,7 +2,7 @@
 // their `import "./x.weft"` and `use std::…` declarations, everything they
 // reach. IO is the caller's: `read` returns a file's text or undefined. The
 // compiler itself stays pure; the CLI and the test chain pass a reader.
-import { parse } from "./syntax/index.ts";
+import { parse, type ParseResult } from "./syntax/index.ts";
 import type { Sources } from "./analyze.ts";
 
 export type ReadFile = (path: string) => string | undefined;
@@ -27,9 +27,15 @@ export function importTarget(from: string, spec: string): string {
 /**
  * Loads `entries` and the files they import, transitively. Missing files are
  * left out; the resolver reports them with a span at the import.
- * `readStd(module)` gives the text of `std/<module>.weft`.
+ * `readStd(module)` gives the text of `std/<module>.weft`; `parseFile` lets a
+ * caller with a parse cache (the language server) avoid parsing twice.
  */
-export function collectSources(entries: string[], read: ReadFile, readStd: ReadFile = () => undefined): Sources {
+export function collectSources(
+  entries: string[],
+  read: ReadFile,
+  readStd: ReadFile = () => undefined,
+  parseFile: (path: string, text: string) => ParseResult = parse,
+): Sources {
   const sources: Sources = {};
   const queue = entries.map(normalizePath);
   while (queue.length) {
@@ -38,7 +44,7 @@ export function collectSources(entries: string[], read: ReadFile, readStd: ReadF
     const text = path.startsWith("std/") ? readStd(path.slice(4)) : read(path);
     if (text === undefined) continue;
     sources[path] = text;
-    for (const imp of parse(path, text).file.imports) {
+    for (const imp of parseFile(path, text).file.imports) {
       if (imp.source.kind === "file") queue.push(importTarget(path, imp.source.path));
       else queue.push(`std/${imp.source.segments.slice(1).map((s) => s.name).join("/")}.weft`);
     }
