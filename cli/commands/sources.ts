@@ -1,7 +1,9 @@
-// Reading the files named on the command line (and what they import).
+// Reading the files named on the command line (and what they import,
+// including `use std::…` modules from stdlib/).
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { resolve, relative, isAbsolute } from "node:path";
 import { collectSources, type Sources } from "../../compiler/index.ts";
+import { readStd } from "../../stdlib/index.ts";
 import { UsageError, type Io } from "../usage.ts";
 
 /** Paths relative to the working directory, as diagnostics show them. */
@@ -21,5 +23,5 @@ export function loadSources(files: string[], io: Io, command: string): Sources {
       return undefined;
     }
   };
-  return collectSources(rel, read);
+  return collectSources(rel, read, readStd);
 }

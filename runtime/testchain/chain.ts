@@ -4,7 +4,8 @@
 // fixed steps from a fixed genesis time, so every run is the same.
 import { Vm, InMemoryState, abi as vmAbi } from "../../vm/index.ts";
 import type { Abi } from "../../vm/abi/types.ts";
-import { compile, renderText, type CompileOptions, type Crypto } from "../../compiler/index.ts";
+import { collectSources, compile, renderText, type CompileOptions, type Crypto } from "../../compiler/index.ts";
+import { readStd } from "../../stdlib/index.ts";
 import { testAccount, TEST_ACCOUNT_NAMES, type Account } from "../accounts.ts";
 import { makeReceipt, TransactionFailed, type Receipt } from "./receipt.ts";
 import { Contract } from "./contract.ts";
@@ -47,10 +48,16 @@ export class CompileFailed extends Error {
 /** Compilations are pure, so test suites that deploy the same source many times compile it once. */
 const compiled = new Map<string, Artifact>();
 
-function compileCached(sources: Record<string, string>, contract: string, crypto: Crypto, optimize: boolean): Artifact {
-  const key = JSON.stringify([sources, contract, crypto, optimize]);
+/** The given sources plus the std modules they `use` (a std/….weft given by the caller wins). */
+function withStd(sources: Record<string, string>): Record<string, string> {
+  return { ...collectSources(Object.keys(sources), (p) => sources[p], readStd), ...sources };
+}
+
+function compileCached(given: Record<string, string>, contract: string, crypto: Crypto, optimize: boolean): Artifact {
+  const key = JSON.stringify([given, contract, crypto, optimize]); // stdlib/ does not change while a process runs
   const hit = compiled.get(key);
   if (hit) return hit;
+  const sources = withStd(given);
   const result = compile({ sources, crypto, optimize, contracts: [contract] });
   if (!result.ok) throw new CompileFailed(renderText(result.diagnostics, sources));
   const c = result.contracts.find((x) => x.name === contract);

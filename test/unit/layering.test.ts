@@ -1,7 +1,9 @@
 // The dependency rules of shared/design/architecture.md, checked on every
 // import in the tree:
 //   cli → lsp | runtime → vm;  lsp → compiler;  runtime → compiler (test chain, genesis);
-//   compiler imports none of the others and does no IO; vm imports neither runtime nor compiler.
+//   compiler imports none of the others and does no IO; vm imports neither runtime nor compiler;
+//   stdlib/index.ts (finding and reading the std .weft modules, with node:fs) imports no other
+//   layer, and runtime, lsp and cli may import it to hand the compiler a `readStd`.
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve, dirname } from "node:path";
@@ -14,9 +16,9 @@ type Layer = (typeof layers)[number];
 const allowed: Record<Layer, Layer[]> = {
   compiler: [],
   vm: [],
-  runtime: ["vm", "compiler"],
-  lsp: ["compiler"],
-  cli: ["compiler", "vm", "runtime", "lsp"],
+  runtime: ["vm", "compiler", "stdlib"],
+  lsp: ["compiler", "stdlib"],
+  cli: ["compiler", "vm", "runtime", "lsp", "stdlib"],
   stdlib: [],
 };
 
@@ -81,6 +83,9 @@ describe("layering", () => {
     expect(checkFile("lsp/x.ts", `import("../vm/index.ts")`)).toHaveLength(1);
     expect(checkFile("runtime/x.ts", `import { Vm } from "../vm/index.ts";`)).toEqual([]);
     expect(checkFile("cli/x.ts", `import { a } from "../runtime/index.ts";\nimport "../lsp/server.ts";`)).toEqual([]);
+    expect(checkFile("runtime/testchain/x.ts", `import { readStd } from "../../stdlib/index.ts";`)).toEqual([]);
+    expect(checkFile("compiler/x.ts", `import { readStd } from "../stdlib/index.ts";`)).toHaveLength(1);
+    expect(checkFile("stdlib/x.ts", `import { parse } from "../compiler/syntax/index.ts";`)).toHaveLength(1);
   });
 
   it("holds for every source file in the repository", () => {
