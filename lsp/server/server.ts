@@ -17,6 +17,13 @@ import {
 import { Workspace, type WorkspaceOptions } from "./workspace.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { DiagnosticsPublisher } from "./features/diagnostics.ts";
+import { hover } from "./features/hover.ts";
+import { definition } from "./features/definition.ts";
+import { references } from "./features/references.ts";
+import { prepareRename, rename } from "./features/rename.ts";
+import { documentSymbols, workspaceSymbols } from "./features/symbols.ts";
+import { legend, semanticTokens } from "./features/semantic-tokens.ts";
+import { foldingRanges } from "./features/folding.ts";
 
 export interface ServerOptions extends WorkspaceOptions {
   /** Pause after the last change before diagnostics are published (ms); `initializationOptions.diagnosticsDelay` overrides it. */
@@ -33,7 +40,19 @@ export interface FeatureEntry {
 }
 
 /** The features, one line each. Add yours here. */
-const features: FeatureEntry[] = [];
+const features: FeatureEntry[] = [
+  { capabilities: { hoverProvider: true }, wire: (c, run) => c.onHover(run("hover", hover, null)) },
+  { capabilities: { definitionProvider: true }, wire: (c, run) => c.onDefinition(run("definition", definition, [])) },
+  { capabilities: { referencesProvider: true }, wire: (c, run) => c.onReferences(run("references", references, [])) },
+  {
+    capabilities: { renameProvider: { prepareProvider: true } },
+    wire: (c, run) => (c.onPrepareRename(run("prepareRename", prepareRename, null)), c.onRenameRequest(run("rename", rename, null))),
+  },
+  { capabilities: { documentSymbolProvider: true }, wire: (c, run) => c.onDocumentSymbol(run("documentSymbol", documentSymbols, [])) },
+  { capabilities: { workspaceSymbolProvider: true }, wire: (c, run) => c.onWorkspaceSymbol(run("workspaceSymbol", workspaceSymbols, [])) },
+  { capabilities: { semanticTokensProvider: { legend, full: true } }, wire: (c, run) => c.languages.semanticTokens.on(run("semanticTokens", semanticTokens, { data: [] })) },
+  { capabilities: { foldingRangeProvider: true }, wire: (c, run) => c.onFoldingRanges(run("foldingRange", foldingRanges, [])) },
+];
 
 export function readDisk(path: string): string | undefined {
   try {

@@ -2,7 +2,7 @@
 // severities, the Unnecessary tag, re-publishing after edits, files that
 // import a changed one, and broken code that still gets an answer.
 import { describe, expect, it } from "vitest";
-import { expectDiagnostics, useLsp, withDoc } from "./helpers.ts";
+import { expectDiagnostics, useLsp } from "./helpers.ts";
 
 const lsp = useLsp();
 
