@@ -1,6 +1,6 @@
 // Writes weft.tmLanguage.json from weft.tmLanguage.ts (run after editing the
-// grammar: `npx tsx lsp/vscode/syntaxes/generate.ts`; `npm run package:vscode`
-// does it too). test/vscode/grammar.test.ts fails while the two differ.
+// grammar: `npx tsx lsp/vscode/syntaxes/generate.ts`). test/vscode/grammar.test.ts
+// and `npm run package:vscode` fail while the two differ.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { grammarJson } from "./weft.tmLanguage.ts";
