@@ -24,6 +24,10 @@ import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.ts";
 import { legend, semanticTokens } from "./features/semantic-tokens.ts";
 import { foldingRanges } from "./features/folding.ts";
+import { completion } from "./features/completion.ts";
+import { signatureHelp } from "./features/signature.ts";
+import { inlayHints } from "./features/inlay-hints.ts";
+import { codeActions } from "./features/code-actions.ts";
 
 export interface ServerOptions extends WorkspaceOptions {
   /** Pause after the last change before diagnostics are published (ms); `initializationOptions.diagnosticsDelay` overrides it. */
@@ -52,6 +56,10 @@ const features: FeatureEntry[] = [
   { capabilities: { workspaceSymbolProvider: true }, wire: (c, run) => c.onWorkspaceSymbol(run("workspaceSymbol", workspaceSymbols, [])) },
   { capabilities: { semanticTokensProvider: { legend, full: true } }, wire: (c, run) => c.languages.semanticTokens.on(run("semanticTokens", semanticTokens, { data: [] })) },
   { capabilities: { foldingRangeProvider: true }, wire: (c, run) => c.onFoldingRanges(run("foldingRange", foldingRanges, [])) },
+  { capabilities: { completionProvider: { triggerCharacters: [".", ":", "{"] } }, wire: (c, run) => c.onCompletion(run("completion", completion, [])) },
+  { capabilities: { signatureHelpProvider: { triggerCharacters: ["(", ","] } }, wire: (c, run) => c.onSignatureHelp(run("signatureHelp", signatureHelp, null)) },
+  { capabilities: { inlayHintProvider: true }, wire: (c, run) => c.languages.inlayHint.on(run("inlayHint", inlayHints, [])) },
+  { capabilities: { codeActionProvider: { codeActionKinds: ["quickfix"] } }, wire: (c, run) => c.onCodeAction(run("codeAction", codeActions, [])) },
 ];
 
 export function readDisk(path: string): string | undefined {
