@@ -17,6 +17,8 @@ import type {
   TextEdit,
   WorkspaceEdit,
   FormattingOptions,
+  FoldingRange,
+  SemanticTokens,
 } from "vscode-languageserver/node.js";
 import { sortRanges, withDoc, type Doc, type Lsp } from "./client.ts";
 
@@ -174,6 +176,47 @@ export async function expectSymbols(lsp: Lsp, marked: string, expected: Expected
       }));
     expect(shape(syms, expected)).toEqual(expected);
     return syms;
+  }, opts.name);
+}
+
+// ---------------------------------------------------------------- presentation
+
+/**
+ * Semantic tokens of the document, decoded with the server's legend as
+ * `[text, type, ...modifiers]`; each marked range must be a token of the type
+ * (and modifiers) given for it, in order. Returns all decoded tokens.
+ */
+export async function expectSemanticTokens(lsp: Lsp, marked: string, expected: string[][], opts: Common = {}): Promise<string[][]> {
+  prepare(lsp, opts);
+  return withDoc(lsp, marked, async (doc) => {
+    const legend = lsp.initialize.capabilities.semanticTokensProvider!.legend;
+    const r = (await lsp.connection.sendRequest("textDocument/semanticTokens/full", { textDocument: { uri: doc.uri } })) as SemanticTokens;
+    const decoded: { start: number; row: string[] }[] = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < r.data.length; i += 5) {
+      const [dl, dc, len, type, mods] = r.data.slice(i, i + 5) as [number, number, number, number, number];
+      char = dl === 0 ? char + dc : dc;
+      line += dl;
+      const start = doc.offsetAt({ line, character: char });
+      const names = legend.tokenModifiers.filter((_, b) => mods & (1 << b));
+      decoded.push({ start, row: [doc.text.slice(start, start + len), legend.tokenTypes[type]!, ...names] });
+    }
+    const marked = doc.ranges.map((m) => decoded.find((d) => d.start === m.start)?.row ?? [doc.text.slice(m.start, m.end), "(no token)"]);
+    expect(marked).toEqual(expected);
+    return decoded.map((d) => d.row);
+  }, opts.name);
+}
+
+/** Folding ranges of the document as `[startLine, endLine, kind?]`, compared with `expected` (sorted). */
+export async function expectFolding(lsp: Lsp, text: string, expected: [number, number, string?][], opts: Common = {}): Promise<FoldingRange[]> {
+  prepare(lsp, opts);
+  return withDoc(lsp, text, async (doc) => {
+    const r = ((await lsp.connection.sendRequest("textDocument/foldingRange", { textDocument: { uri: doc.uri } })) ?? []) as FoldingRange[];
+    const got = r.map((f) => (f.kind ? [f.startLine, f.endLine, f.kind] : [f.startLine, f.endLine]));
+    const key = (x: unknown[]) => JSON.stringify(x);
+    expect(got.map(key).sort()).toEqual(expected.map((e) => key(e.filter((v) => v !== undefined))).sort());
+    return r;
   }, opts.name);
 }
 
