@@ -1,0 +1,160 @@
+// Comments for prettier: which nodes comments attach to (every AST node the
+// printer prints through `print`, so an attached comment is always printed),
+// how one comment prints (verbatim), the comments left inside an empty
+// container ("dangling": `{ // nothing yet }`), and lists of siblings that
+// keep the author's blank lines (at most one).
+import { doc, util, type AstPath, type Doc } from "prettier";
+import type { WeftComment } from "./parse.ts";
+
+const { hardline, indent, join, literalline, lineSuffix, breakParent } = doc.builders;
+
+type Obj = Record<string, unknown>;
+export type Print = (selector?: string | number | (string | number)[] | AstPath) => Doc;
+
+/** Keys that never lead to child nodes (spans, the root's comments and text, an import's source). */
+const notChildren = new Set(["span", "nameSpan", "opSpan", "pathSpan", "comments", "text", "source"]);
+
+const isNode = (v: unknown): boolean =>
+  typeof v === "object" && v !== null && !ArrayBuffer.isView(v) && typeof (v as Obj)["kind"] === "string";
+
+/** The keys of `node` that hold child nodes (or lists of them). */
+export function getVisitorKeys(node: Obj): string[] {
+  return Object.keys(node).filter((k) => {
+    if (notChildren.has(k)) return false;
+    const v = node[k];
+    return Array.isArray(v) ? v.length > 0 && isNode(v[0]) : isNode(v);
+  });
+}
+
+export function canAttachComment(node: Obj): boolean {
+  return isNode(node) && node["kind"] !== "Comment";
+}
+
+export function isBlockComment(c: WeftComment): boolean {
+  return c.type === "BlockComment";
+}
+
+export function locStart(n: Obj): number {
+  const s = n["span"] as { start: number } | undefined;
+  return s ? s.start : (n["start"] as number);
+}
+
+export function locEnd(n: Obj): number {
+  const s = n["span"] as { end: number } | undefined;
+  return s ? s.end : (n["end"] as number);
+}
+
+/** A comment exactly as written (a line comment loses trailing blanks; a block comment keeps its lines). */
+export function printComment(path: AstPath<WeftComment>): Doc {
+  const c = path.node;
+  if (c.type !== "BlockComment") return c.value.trimEnd();
+  return join(literalline, c.value.split("\n"));
+}
+
+function dangling(node: Obj): WeftComment[] {
+  const cs = node["comments"] as WeftComment[] | undefined;
+  return cs ? cs.filter((c) => !c.leading && !c.trailing && !c.printed) : [];
+}
+
+export function hasDangling(node: Obj): boolean {
+  return dangling(node).length > 0;
+}
+
+/**
+ * The dangling comments of the current node, one per line (for the inside
+ * of an empty block, contract, struct … or file). Marks them printed.
+ */
+export function printDanglingLines(path: AstPath): Doc {
+  const parts: Doc[] = [];
+  for (const c of dangling(path.node as Obj)) {
+    c.printed = true;
+    parts.push(printCommentDoc(c));
+  }
+  return join(hardline, parts);
+}
+
+/**
+ * Dangling comments of a node that has no better place for them (`return
+ * /* why *\/;`, `f(/* none *\/)`): after the node, as trailing comments.
+ */
+export function printDanglingAfter(path: AstPath): Doc {
+  const parts: Doc[] = [];
+  for (const c of dangling(path.node as Obj)) {
+    c.printed = true;
+    parts.push(c.type === "BlockComment" ? [" ", printCommentDoc(c)] : [lineSuffix([" ", printCommentDoc(c)]), breakParent]);
+  }
+  return parts;
+}
+
+/**
+ * The dangling comments of a node with an empty list, inside its brackets
+ * (`f(/* none *\/)`, `fn f(// later\n)`). Marks them printed.
+ */
+export function printDanglingInside(path: AstPath): Doc {
+  const cs = dangling(path.node as Obj);
+  for (const c of cs) c.printed = true;
+  if (cs.length === 0) return "";
+  const docs = cs.map(printCommentDoc);
+  if (cs.every(isBlockComment)) return join(" ", docs);
+  return [indent([hardline, join(hardline, docs)]), hardline];
+}
+
+/** Which list of a node its brackets hold, for comments written inside an empty one. */
+const emptyLists: Record<string, [key: string, open: string, close: string]> = {
+  Call: ["args", "(", ")"],
+  Emit: ["args", "(", ")"],
+  Fn: ["params", "(", ")"],
+  Init: ["params", "(", ")"],
+  Event: ["fields", "(", ")"],
+  ErrorDecl: ["fields", "(", ")"],
+  StructLit: ["fields", "{", "}"],
+  Contract: ["members", "{", "}"],
+  Interface: ["fns", "{", "}"],
+  Struct: ["fields", "{", "}"],
+  Enum: ["variants", "{", "}"],
+};
+
+interface AttachingComment extends WeftComment {
+  enclosingNode?: Obj;
+  precedingNode?: Obj;
+}
+
+/**
+ * prettier's comment handler (every kind of comment): a comment inside an
+ * empty list (`f(/* x *\/)`, `contract C { // todo }`) stays there, as a
+ * dangling comment of the node, instead of sticking to the name before it.
+ */
+export function handleEmptyListComment(comment: AttachingComment, text: string): boolean {
+  const node = comment.enclosingNode;
+  const list = node ? emptyLists[node["kind"] as string] : undefined;
+  if (!node || !list || (node[list[0]] as unknown[]).length > 0) return false;
+  const from = comment.precedingNode ? locEnd(comment.precedingNode) : locStart(node);
+  const gap = text.slice(from, comment.start);
+  if (!gap.includes(list[1]) || gap.includes(list[2])) return false;
+  comment.leading = false;
+  comment.trailing = false;
+  comment.printed = false;
+  ((node["comments"] as WeftComment[] | undefined) ?? (node["comments"] = [])).push(comment);
+  return true;
+}
+
+function printCommentDoc(c: WeftComment): Doc {
+  return c.type === "BlockComment" ? join(literalline, c.value.split("\n")) : c.value.trimEnd();
+}
+
+/**
+ * The nodes under `keys` (in order), one per line, with one blank line
+ * wherever the author had at least one after a node.
+ */
+export function printLines(path: AstPath, print: Print, text: string, ...keys: string[]): Doc[] {
+  const parts: Doc[] = [];
+  let prevEnd = -1;
+  for (const key of keys) {
+    path.each((p) => {
+      if (prevEnd >= 0) parts.push(util.isNextLineEmpty(text, prevEnd) ? [hardline, hardline] : hardline);
+      parts.push(print());
+      prevEnd = locEnd(p.node as Obj);
+    }, key);
+  }
+  return parts;
+}
