@@ -86,13 +86,19 @@ function inside(text: string, span: ast.Span, offset: number): boolean {
   return text[span.end - 1] === "}" ? offset < span.end : offset <= span.end;
 }
 
+/** A declaration that ends with its `}` or `;` (a broken one may end early, before the text being typed). */
+function complete(text: string, span: ast.Span): boolean {
+  const last = text[span.end - 1];
+  return last === "}" || last === ";";
+}
+
 export function locate(file: ast.SourceFile, text: string, offset: number): Location {
   let windowStart = 0;
   for (const imp of file.imports) if (imp.span.end <= offset) windowStart = Math.max(windowStart, imp.span.end);
   for (const item of file.items) {
     if (item.span.start >= offset) break;
     if (item.kind === "Contract" && inside(text, item.span, offset)) return locateInContract(file, text, item, offset);
-    windowStart = item.span.end <= offset ? item.span.end : item.span.start;
+    windowStart = item.span.end <= offset && complete(text, item.span) ? item.span.end : item.span.start;
   }
   return { file, contract: null, member: null, fn: null, windowStart, base: "top" };
 }
@@ -109,7 +115,7 @@ function locateInContract(file: ast.SourceFile, text: string, contract: ast.Cont
       windowStart = m.span.start;
     } else {
       member = null;
-      windowStart = m.span.end;
+      windowStart = complete(text, m.span) ? m.span.end : m.span.start;
     }
   }
   const fn = member && (member.kind === "Fn" || member.kind === "Init") && member.body && offset > member.body.span.start ? member : null;
