@@ -25,6 +25,7 @@ export const commands: Entry[] = [
   { name: "receipt", summary: "show a transaction's receipt", load: async () => (await import("./commands/chain.ts")).receiptCommand },
   { name: "block", summary: "show a block", load: async () => (await import("./commands/chain.ts")).blockCommand },
   { name: "account", summary: "create, list, import and export keystore accounts", load: async () => (await import("./commands/account.ts")).accountCommand },
+  { name: "fmt", summary: "format .weft files (--check to verify)", load: async () => (await import("./commands/fmt.ts")).fmtCommand },
   { name: "lsp", summary: "run the language server (--stdio)", load: async () => (await import("./commands/lsp.ts")).lspCommand },
 ];
 
