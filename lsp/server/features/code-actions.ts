@@ -39,9 +39,9 @@ export function codeActions(snapshot: Snapshot, params: CodeActionParams): CodeA
   return out;
 }
 
-/** `cannot find `X` in this scope` (values and types). */
+/** "cannot find `X` in this scope" (E0200, values and paths) or "cannot find the type `X`" (E0201). */
 function isUnknownName(d: Diagnostic): boolean {
-  return (d.code === "E0200" || d.code === "E0201") && d.message.startsWith("cannot find `");
+  return (d.code === "E0200" || d.code === "E0201") && /^cannot find (the type )?`/.test(d.message);
 }
 
 /** The client's copy of the diagnostic when it sent one (same code and range), else ours. */
