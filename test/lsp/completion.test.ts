@@ -149,3 +149,42 @@ describe("completion: std modules", () => {
     await expectCompletion(lsp, `contract C { enum Side { Buy, Sell } pub fn f() { let s = Side::<|> } }`, { includes: ["Buy", "Sell"] });
   });
 });
+
+describe("completion: where a new name is written", () => {
+  it("offers nothing after `fn`, `state` or `let mut`, and only `mut` after `let`", async () => {
+    await expectCompletion(lsp, `contract C {\n    fn <|>\n}`, { excludes: ["state", "u256", "fn"] });
+    await expectCompletion(lsp, `contract C {\n    state <|>\n}`, { excludes: ["state", "u256"] });
+    await expectCompletion(lsp, inFn("let mut <|>"), { excludes: ["x", "self", "let"] });
+    await expectCompletion(lsp, inFn("let <|>"), { includes: ["mut"], excludes: ["x", "self"] });
+  });
+
+  it("leaves out the names a use list already has", async () => {
+    await expectCompletion(lsp, `use std::access::{NotOwner, <|>`, { includes: ["Owned"], excludes: ["NotOwner"] });
+  });
+});
+
+describe("completion: broken code around the cursor", () => {
+  it("still completes in a function after one that does not parse", async () => {
+    const src = `contract C {
+    state total: u256;
+    pub fn broken(k: u8) {
+        let x = 
+    }
+    pub fn g(j: u8) { let q = j; self.<|> }
+}`;
+    await expectCompletion(lsp, src, { includes: ["total", "g", "broken"] });
+  });
+
+  it("still completes in a block whose closing brace is missing", async () => {
+    const src = `contract C {
+    state total: u256;
+    pub fn f(k: u8) {
+        if k > 1 {
+            let inner = k;
+            <|>
+    }
+    pub fn g() {}
+}`;
+    await expectCompletion(lsp, src, { includes: ["k", "inner", "let", "self"] });
+  });
+});

@@ -50,12 +50,14 @@ function itemsFor(analysis: Analysis, c: Cursor): CompletionItem[] {
   }
   if (level === "useList") {
     const segs = pathBefore(ctx.tokens, frame!.open - 1);
-    return segs ? useListItems(analysis, segs) : [];
+    const listed = new Set(ctx.tokens.slice(frame!.open + 1).map((t) => t.text));
+    return segs ? useListItems(analysis, segs).filter((i) => !listed.has(i.label)) : [];
   }
   if (last?.type === "ColonColon") {
     const segs = pathBefore(ctx.tokens, ctx.tokens.length - 1);
     return segs ? pathItems(analysis, segs, symbols) : [];
   }
+  if (last && NAMING.has(last.type)) return last.type === "Let" ? keywordItems(["mut"]) : [];
   if (last?.type === "Use") return [{ label: "std", kind: CompletionItemKind.Module, detail: "the standard library" }];
   if (last?.type === "Emit") return symbols.filter((s) => s.kind === "event").map(symbolItem);
   if (last?.type === "Revert") return symbols.filter((s) => s.kind === "error").map(symbolItem);
@@ -78,7 +80,6 @@ function itemsFor(analysis: Analysis, c: Cursor): CompletionItem[] {
     case "structLit":
       return last?.type === "Colon" ? valueItems(env, symbols) : fieldNames(ctx, symbols);
     case "body":
-      if (last?.type === "Let") return keywordItems(["mut"]);
       if (!last || ["LBrace", "RBrace", "Semi"].includes(last.type))
         return [...keywordItems(STATEMENT_KEYWORDS), ...STATEMENT_SNIPPETS, ...valueItems(env, symbols)];
       return valueItems(env, symbols);
@@ -86,6 +87,9 @@ function itemsFor(analysis: Analysis, c: Cursor): CompletionItem[] {
       return valueItems(env, symbols);
   }
 }
+
+/** Keywords followed by a new name: nothing to complete there (`let` may still take `mut`). */
+const NAMING = new Set(["Let", "Mut", "Fn", "State", "Const", "Struct", "Enum", "Contract", "Interface", "For", "Event", "Error"]);
 
 /** `x: T` in declarations, `-> T`, `as T`, and `map<…>` / `truncate<…>` / `abi.decode<…>` arguments. */
 function isTypePosition(ctx: TokenContext, level: string): boolean {

@@ -95,9 +95,10 @@ function complete(text: string, span: ast.Span): boolean {
 export function locate(file: ast.SourceFile, text: string, offset: number): Location {
   let windowStart = 0;
   for (const imp of file.imports) if (imp.span.end <= offset) windowStart = Math.max(windowStart, imp.span.end);
-  for (const item of file.items) {
+  for (const [i, item] of file.items.entries()) {
     if (item.span.start >= offset) break;
-    if (item.kind === "Contract" && inside(text, item.span, offset)) return locateInContract(file, text, item, offset);
+    const last = !(file.items[i + 1]!?.span.start < offset);
+    if (item.kind === "Contract" && (inside(text, item.span, offset) || (last && !complete(text, item.span)))) return locateInContract(file, text, item, offset);
     windowStart = item.span.end <= offset && complete(text, item.span) ? item.span.end : item.span.start;
   }
   return { file, contract: null, member: null, fn: null, windowStart, base: "top" };
@@ -107,15 +108,17 @@ function locateInContract(file: ast.SourceFile, text: string, contract: ast.Cont
   let windowStart = contract.span.start;
   let base: Location["base"] = "top";
   let member: ast.ContractMember | null = null;
-  for (const m of contract.members) {
+  for (const [i, m] of contract.members.entries()) {
     if (m.span.start >= offset) break;
     base = "contract";
-    if (inside(text, m.span, offset)) {
+    // An unclosed last member (a function being written) runs to the cursor.
+    const last = !(contract.members[i + 1]!?.span.start < offset);
+    if (inside(text, m.span, offset) || (last && !complete(text, m.span))) {
       member = m;
       windowStart = m.span.start;
     } else {
       member = null;
-      windowStart = complete(text, m.span) ? m.span.end : m.span.start;
+      windowStart = m.span.end;
     }
   }
   const fn = member && (member.kind === "Fn" || member.kind === "Init") && member.body && offset > member.body.span.start ? member : null;
