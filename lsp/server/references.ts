@@ -3,9 +3,9 @@
 // (`key`). Shared by find references, rename and document highlights.
 import type * as ast from "../../compiler/syntax/ast.ts";
 import type { Snapshot } from "./snapshot.ts";
-import { childrenOf } from "./ast-walk.ts";
+import { forEachChild } from "./ast-walk.ts";
 import { recordOfIdent } from "./query.ts";
-import { symbolOf, type SymbolInfo } from "./symbol-info.ts";
+import { keyOf, type SymbolInfo } from "./symbol-info.ts";
 
 /** Calls `visit` with every identifier of `file` and its ancestors (SourceFile first, parent last). */
 export function forEachIdent(file: ast.SourceFile, visit: (id: ast.Ident, ancestors: ast.Node[]) => void): void {
@@ -16,7 +16,7 @@ export function forEachIdent(file: ast.SourceFile, visit: (id: ast.Ident, ancest
       return;
     }
     stack.push(n);
-    for (const c of childrenOf(n)) go(c);
+    forEachChild(n, go);
     stack.pop();
   };
   go(file);
@@ -30,7 +30,7 @@ export function findReferences(snapshot: Snapshot, target: SymbolInfo, includeDe
     forEachIdent(file, (id, ancestors) => {
       if (id.name !== target.name) return;
       const rec = recordOfIdent(snapshot, id, ancestors);
-      if (!rec || symbolOf(rec).key !== target.key) return;
+      if (!rec || keyOf(rec) !== target.key) return;
       if (!includeDeclaration && target.nameSpan && sameSpan(id.span, target.nameSpan)) return;
       out.push(id.span);
     });

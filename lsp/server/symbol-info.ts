@@ -85,6 +85,40 @@ function fields(fs: { name: string; type: Type; indexed?: boolean }[]): string {
   return fs.map((f) => `${f.indexed ? "indexed " : ""}${f.name}: ${ts(f.type)}`).join(", ");
 }
 
+/** The declaration's identity (its AST node), cheaply: what `symbolOf(r).key` is. */
+export function keyOf(r: SymbolRecord): object | null {
+  switch (r.kind) {
+    case "field":
+      return r.struct.decl.fields[r.index] ?? null;
+    case "enumVariant":
+      return r.info.decl.variants[r.index] ?? null;
+    case "local":
+      return r.info.decl;
+    case "module":
+      return r.file;
+    case "builtin":
+      return null;
+    default:
+      return r.info.decl;
+  }
+}
+
+/** Where the declaration's name is, cheaply: what `symbolOf(r).nameSpan` is. */
+export function nameSpanOf(r: SymbolRecord): ast.Span | null {
+  const key = keyOf(r) as ast.Node | null;
+  if (!key) return null;
+  switch (key.kind) {
+    case "Ident":
+      return key.span;
+    case "SourceFile":
+      return { file: key.path, start: 0, end: 0 };
+    case "Init":
+      return key.nameSpan;
+    default:
+      return "name" in key && typeof key.name === "object" ? key.name.span : null;
+  }
+}
+
 /** The SymbolInfo of a compiler record. */
 export function symbolOf(r: SymbolRecord): SymbolInfo {
   switch (r.kind) {

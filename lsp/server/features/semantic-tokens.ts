@@ -10,7 +10,7 @@ import type { Snapshot } from "../snapshot.ts";
 import { walk } from "../ast-walk.ts";
 import { recordOfIdent } from "../query.ts";
 import { forEachIdent } from "../references.ts";
-import { symbolOf, type SymbolRecord } from "../symbol-info.ts";
+import { nameSpanOf, type SymbolRecord } from "../symbol-info.ts";
 
 export const tokenTypes = [
   "namespace",
@@ -87,7 +87,7 @@ export function semanticTokens(snapshot: Snapshot, params: SemanticTokensParams)
     const rec = recordOfIdent(snapshot, id, ancestors);
     if (rec) {
       const { type, mods } = classify(rec);
-      const decl = symbolOf(rec).nameSpan;
+      const decl = nameSpanOf(rec);
       const isDecl = decl !== null && decl.start === id.span.start && decl.file === id.span.file;
       push(id.span, type, isDecl ? [...mods, "declaration"] : mods);
     } else if (parent?.kind === "NamedType" && program?.typeExprs.has(parent)) {
