@@ -7,7 +7,7 @@ import type * as ast from "../../../compiler/syntax/ast.ts";
 import { parse } from "../../../compiler/syntax/index.ts";
 import { CompletionItemKind } from "vscode-languageserver";
 import { readStd, stdModules } from "../../../stdlib/index.ts";
-import { declIndex, type Sym } from "./scope.ts";
+import { symOf, type Sym } from "./scope.ts";
 import type { Tok } from "./scope-tokens.ts";
 import { moduleItem, symbolItem } from "./completion-items.ts";
 
@@ -96,7 +96,7 @@ const ITEM_KIND: Record<string, CompletionItemKind> = {
 
 /** An item for a declaration node: with its typed details when the analysis has them, else from the AST. */
 function declItem(analysis: Analysis, d: ast.Node & { name: ast.Ident; docs: ast.Docs }): CompletionItem {
-  const s = declIndex(analysis).get(d);
+  const s = symOf(analysis, d);
   if (s) return symbolItem(s);
   const keyword = d.kind === "ErrorDecl" ? "error" : d.kind.toLowerCase();
   return {

@@ -3,7 +3,7 @@
 // signature help tokenize (from the enclosing member to the cursor), the
 // locals declared before the cursor, and the declarations a file can name
 // (its own, its contract's and what it imports). Declarations are looked up
-// through an index from AST node to `…Info` record, built once per analysis.
+// through the server's index from AST node to `…Info` record (decl-index.ts).
 import type { Analysis } from "../../../compiler/analyze.ts";
 import type * as ast from "../../../compiler/syntax/ast.ts";
 import type {
@@ -19,6 +19,7 @@ import type {
   StructInfo,
 } from "../../../compiler/types/model.ts";
 import { joinRelative, modulePath } from "../../../compiler/resolve/paths.ts";
+import { declIndex } from "../decl-index.ts";
 
 /** A declaration as completion and signature help show it. */
 export type Sym =
@@ -32,40 +33,13 @@ export type Sym =
   | { kind: "fn"; name: string; info: FnInfo }
   | { kind: "state"; name: string; info: StateInfo };
 
-/** AST declaration node → its symbol, for one analysis. */
-export type DeclIndex = Map<ast.Node, Sym>;
+const SYM_KINDS = new Set<string>(["contract", "interface", "struct", "enum", "event", "error", "const", "fn", "state"]);
 
-const indexes = new WeakMap<Analysis, DeclIndex>();
-
-export function declIndex(analysis: Analysis): DeclIndex {
-  let index = indexes.get(analysis);
-  if (index) return index;
-  index = new Map();
-  const p = analysis.program;
-  const put = (s: Sym) => {
-    if (!index!.has(s.info.decl)) index!.set(s.info.decl, s);
-  };
-  if (p) {
-    for (const c of p.contracts) {
-      put({ kind: "contract", name: c.name, info: c });
-      for (const x of c.structs) put({ kind: "struct", name: x.name, info: x });
-      for (const x of c.enums) put({ kind: "enum", name: x.name, info: x });
-      for (const x of c.events) put({ kind: "event", name: x.name, info: x });
-      for (const x of c.errors) put({ kind: "error", name: x.name, info: x });
-      for (const x of c.consts) put({ kind: "const", name: x.name, info: x });
-      for (const x of c.states) put({ kind: "state", name: x.name, info: x });
-      for (const x of c.fns) put({ kind: "fn", name: x.name, info: x });
-      if (c.init) put({ kind: "fn", name: "init", info: c.init });
-    }
-    for (const x of p.interfaces) put({ kind: "interface", name: x.name, info: x });
-    for (const x of p.structs) put({ kind: "struct", name: x.name, info: x });
-    for (const x of p.enums) put({ kind: "enum", name: x.name, info: x });
-    for (const x of p.events) put({ kind: "event", name: x.name, info: x });
-    for (const x of p.errors) put({ kind: "error", name: x.name, info: x });
-    for (const x of p.consts) put({ kind: "const", name: x.name, info: x });
-  }
-  indexes.set(analysis, index);
-  return index;
+/** The declaration a node declares, as a Sym (through the server's declaration index). */
+export function symOf(analysis: Analysis, node: ast.Node): Sym | undefined {
+  const r = declIndex(analysis).get(node);
+  if (!r || !SYM_KINDS.has(r.kind) || !("info" in r)) return undefined;
+  return { ...r, name: (r.info as { name: string }).name } as Sym;
 }
 
 export interface Location {
@@ -187,10 +161,9 @@ export function patternIdents(p: ast.Pattern, out: ast.Ident[]): void {
  * file's own items, then its imports.
  */
 export function visibleSymbols(analysis: Analysis, file: ast.SourceFile, contract: ast.ContractDecl | null): Sym[] {
-  const index = declIndex(analysis);
   const out = new Map<string, Sym>();
   const add = (decl: ast.Node) => {
-    const s = index.get(decl);
+    const s = symOf(analysis, decl);
     if (s && !out.has(s.name)) out.set(s.name, s);
   };
   if (contract) for (const m of contract.members) if (m.kind !== "State" && m.kind !== "Fn" && m.kind !== "Init") add(m);
@@ -213,6 +186,6 @@ export function importTarget(analysis: Analysis, file: ast.SourceFile, imp: ast.
 /** The contract's info record (null when the checker did not get that far). */
 export function contractInfo(analysis: Analysis, decl: ast.ContractDecl | null): ContractInfo | null {
   if (!decl) return null;
-  const s = declIndex(analysis).get(decl);
+  const s = symOf(analysis, decl);
   return s?.kind === "contract" ? s.info : null;
 }
