@@ -71,10 +71,10 @@ function kib(bytes: number): string {
 
 main().catch((e: unknown) => {
   if (e instanceof UsageError) {
-    console.error(`package.ts: ${e.message}`);
+    process.stderr.write(`package.ts: ${e.message}\n`);
     process.exitCode = 2;
   } else {
-    console.error(`package.ts: packaging the VS Code extension failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.stderr.write(`package.ts: packaging the VS Code extension failed: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;
   }
 });

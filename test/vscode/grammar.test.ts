@@ -13,6 +13,8 @@ import { grammarPath, scopesAt, scopesAtOffset, tokenizeText } from "./textmate.
 const examplesDir = new URL("../../examples/", import.meta.url);
 const examples = readdirSync(examplesDir).filter((f) => f.endsWith(".weft"));
 const read = (f: string) => readFileSync(new URL(f, examplesDir), "utf8");
+/** The primitive type names of docs/reference/types.md. */
+const primitive = /^(bool|address|string|bytes([1-9]|[12][0-9]|3[0-2])?|[ui](8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256))$/;
 
 /** The most specific scope at the first character of `focus` in `needle`. */
 async function scope(text: string, needle: string, focus?: string): Promise<string> {
@@ -231,11 +233,12 @@ describe.each(examples)("examples/%s", (file) => {
     expect(found).toContain("Fn");
   });
 
-  it("colours calls and type names after `:` and `->`", async () => {
+  it("colours calls, primitive types, built-ins and type names after `:` and `->`", async () => {
     const text = read(file);
     const scoped = await tokenizeText(text);
     const lexed = tokenize(text).filter((t) => t.category !== "comment");
     let calls = 0;
+    let types = 0;
     lexed.forEach((t, i) => {
       if (t.type !== "Identifier") return;
       const before = lexed[i - 1]?.type;
@@ -248,8 +251,14 @@ describe.each(examples)("examples/%s", (file) => {
       }
       if ((before === "Colon" || before === "Arrow") && /^[A-Z]/.test(word))
         expect(`${word}: ${got}`).toMatch(/: entity\.name\.(type|namespace)\b/);
+      if (primitive.test(word)) {
+        types++;
+        expect(`${word}: ${got}`).toBe(`${word}: storage.type.primitive.weft`);
+      }
+      if (["msg", "block", "tx"].includes(word) && after === "Dot") expect(`${word}: ${got}`).toBe(`${word}: variable.language.builtin.weft`);
     });
     expect(calls).toBeGreaterThan(5);
+    expect(types).toBeGreaterThan(5);
   });
 });
 
