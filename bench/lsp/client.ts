@@ -86,6 +86,17 @@ export class LspClient {
     return Number(kb[1]) * 1024;
   }
 
+  /**
+   * CPU time the child has used so far, in ms (utime + stime of
+   * /proc/<pid>/stat, in clock ticks of 10 ms): unlike wall time, other
+   * processes on the machine do not inflate it.
+   */
+  cpuMs(): number {
+    const stat = readFileSync(`/proc/${this.child.pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // after "pid (comm) ": state is field 3
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime: fields 14 and 15
+  }
+
   /** shutdown + exit, then waits for the child (killing it if it lingers). */
   async close(): Promise<void> {
     const exited = new Promise<void>((resolve) => (this.child.exitCode !== null ? resolve() : this.child.once("exit", () => resolve())));
