@@ -103,7 +103,10 @@ describe("completion: declarations by context", () => {
   });
 
   it("offers statement keywords, snippets and names at the start of a statement", async () => {
-    await expectCompletion(lsp, inFn("<|>"), { includes: ["let", "if", "for", "while", "return", "emit", "require", "order", "x", "self", "msg", "helper"] });
+    const items = await expectCompletion(lsp, inFn("<|>"), { includes: ["let", "if", "for", "while", "return", "emit", "require", "order", "x", "self", "msg", "helper"] });
+    const forSnippet = items.find((i) => i.label === "for" && i.kind === 15)!;
+    expect(forSnippet.insertText).toContain("in ${2:0}..${3:n}");
+    expect(items.find((i) => i.label === "order")!.detail).toBe("Order");
   });
 
   it("offers only names in an expression", async () => {
@@ -143,6 +146,12 @@ describe("completion: std modules", () => {
   it("lists the names a module declares inside `use std::m::{`", async () => {
     const items = await expectCompletion(lsp, `use std::access::{<|>`, { includes: ["Owned", "NotOwner", "OwnershipTransferred"] });
     expect(items.find((i) => i.label === "Owned")!.documentation).toMatchObject({ value: expect.stringContaining("one owner") });
+  });
+
+  it("offers a contract's types, errors and events after `Contract::`, not its state", async () => {
+    const src = `contract Token { struct Lot { n: u8 } error Short(); state supply: u256; }
+contract User { pub fn f() { let l: Token::<|> } }`;
+    await expectCompletion(lsp, src, { includes: ["Lot", "Short"], excludes: ["supply"] });
   });
 
   it("offers variants after `Enum::`", async () => {
