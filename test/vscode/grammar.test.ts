@@ -1,10 +1,10 @@
 // The VS Code extension's TextMate grammar (lsp/vscode/syntaxes), tokenized
 // as VS Code does: the committed JSON is the generated one, representative
-// tokens get the expected scopes, every example agrees with the compiler's
-// own lexer on what is a keyword, number, string, comment or operator, and
-// one example's scopes are kept as a snapshot.
+// tokens get the expected scopes, every example (and std module) agrees with
+// the compiler's own lexer on what is a keyword, number, string, comment or
+// operator, and one example's scopes are kept as a snapshot.
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { tokenize } from "../../compiler/syntax/index.ts";
 import { grammarJson, keywordGroups } from "../../lsp/vscode/syntaxes/weft.tmLanguage.ts";
 import { keywords } from "../../compiler/syntax/index.ts";
@@ -174,9 +174,15 @@ const expectedFor: Record<string, RegExp> = {
   operator: /^keyword\.operator\./,
 };
 
-describe.each(examples)("examples/%s", (file) => {
+const stdlibDir = new URL("../../stdlib/", import.meta.url);
+const stdlib = existsSync(stdlibDir) ? readdirSync(stdlibDir).filter((f) => f.endsWith(".weft")) : [];
+const sources = [
+  ...examples.map((f) => ({ name: `examples/${f}`, text: read(f) })),
+  ...stdlib.map((f) => ({ name: `stdlib/${f}`, text: readFileSync(new URL(f, stdlibDir), "utf8") })),
+];
+
+describe.each(sources)("$name", ({ text }) => {
   it("agrees with the lexer on keywords, numbers, strings, comments and operators", async () => {
-    const text = read(file);
     const scoped = await tokenizeText(text);
     const wrong: string[] = [];
     let checked = 0;
@@ -203,9 +209,11 @@ describe.each(examples)("examples/%s", (file) => {
       checked++;
     }
     expect(wrong).toEqual([]);
-    expect(checked).toBeGreaterThan(100);
+    expect(checked).toBeGreaterThan(10);
   });
+});
 
+describe.each(examples)("examples/%s", (file) => {
   it("names every declared contract, struct, enum, event, error and function", async () => {
     const text = read(file);
     const scoped = await tokenizeText(text);
