@@ -1,16 +1,18 @@
-// One parse per file text: an edit re-parses only the changed file. The
-// cache holds at most the files of the latest analysis (entries for files no
-// longer analysed are dropped), so it never grows past the workspace.
+// One parse per file text: an edit re-parses only the changed file, and in
+// it, when it can, only the changed top-level declaration (incremental.ts).
+// The cache holds at most the files of the latest analysis (entries for
+// files no longer analysed are dropped), so it never grows past them.
 import { analyze, type Analysis, type Sources } from "../../compiler/analyze.ts";
 import { parse, type ParseResult } from "../../compiler/syntax/index.ts";
+import { reparse } from "./incremental.ts";
 
 export class ParseCache {
   private entries = new Map<string, { text: string; result: ParseResult }>();
 
   parse(path: string, text: string): ParseResult {
     const hit = this.entries.get(path);
-    if (hit && hit.text === text) return hit.result;
-    const result = parse(path, text);
+    if (hit?.text === text) return hit.result;
+    const result = (hit && reparse(path, hit.text, hit.result, text, parse)) || parse(path, text);
     this.entries.set(path, { text, result });
     return result;
   }
