@@ -62,6 +62,10 @@ describe("std::governance Committee", () => {
     expect(await committee.call("proposalStatus", [idOf(r)])).toBe(PASSED);
     expect(await committee.call("weightOf", [a.bob])).toBe(2n);
     expect(await committee.call("rules")).toEqual([3n, 0n, 0n]);
+    // weight 0 removes a governor
+    await committee.send("proposeGovernor", [a.bob, 0, 10], { from: "alice" });
+    expect(await committee.call("weightOf", [a.bob])).toBe(0n);
+    expect(await committee.call("rules")).toEqual([1n, 0n, 0n]);
   });
 
   it("keeps a proposal open until enough weight voted, then passes or rejects it by the win rate", async () => {
@@ -91,6 +95,8 @@ describe("std::governance Committee", () => {
     expect((await committee.send("revoke", [id], { from: "alice" })).ok).toBe(true);
     expect(await committee.call("proposalStatus", [id])).toBe(REVOKED);
     expect((await committee.send("vote", [id, true], { from: "bob" })).revert).toMatchObject({ name: "ProposalClosed", args: { status: REVOKED } });
+    const alone = await setup();
+    expect((await alone.committee.send("proposeGovernor", [alone.a.alice, 0, 10], { from: "alice" })).revert).toMatchObject({ name: "LastGovernor" });
     expect((await committee.send("proposeRates", [101, 50, 10], { from: "alice" })).revert).toMatchObject({ name: "InvalidRate", args: { rate: 101n } });
   });
 
