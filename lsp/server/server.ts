@@ -7,6 +7,7 @@
 // the feature's empty result, so no input can take the server down.
 import { readFileSync } from "node:fs";
 import {
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -74,6 +75,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const workspace = new Workspace({ readFile: options.readFile ?? readDisk, ...(options.stdDir ? { stdDir: options.stdDir } : {}) });
   const diagnostics = new DiagnosticsPublisher(connection, workspace, options.diagnosticsDelay ?? 150);
 
+  let watchFiles = false;
+
   const run: Run = (name, feature, empty) => (params) => {
     try {
       return feature(workspace.snapshot(), params);
@@ -87,9 +90,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const delay = (params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay;
     if (typeof delay === "number" && delay >= 0) diagnostics.delay = delay;
+    watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const capabilities: ServerCapabilities = { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } };
     for (const f of features) Object.assign(capabilities, f.capabilities);
     return { capabilities, serverInfo: { name: "weft-lsp", version: "0.1.0" } };
+  });
+
+  connection.onInitialized(() => {
+    // Files on disk that open documents import: re-read when they change.
+    if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.weft" }] });
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {

@@ -99,8 +99,9 @@ function clashIn(snapshot: Snapshot, sym: SymbolAt, newName: string): string | n
     default: {
       const file = snapshot.analysis.files.find((f) => f.path === sym.nameSpan?.file);
       if (!file) return null;
-      const owner = file.items.find((it) => it.kind === "Contract" && it.members.some((m) => m === sym.key));
-      const members = owner?.kind === "Contract" ? owner.members.flatMap((m) => (m.kind === "Init" ? [] : [m.name])) : [];
+      const owner = file.items.find((it) => (it.kind === "Contract" ? it.members : it.kind === "Interface" ? it.fns : []).some((m) => m === sym.key));
+      const members =
+        owner?.kind === "Contract" ? owner.members.flatMap((m) => (m.kind === "Init" ? [] : [m.name])) : owner?.kind === "Interface" ? owner.fns.map((f) => f.name) : [];
       const topLevel = snapshot.analysis.files.filter((f) => !f.path.startsWith("std/") || f === file).flatMap((f) => f.items.map((it) => it.name));
       const hit = named(members) ?? named(topLevel);
       return hit ? at(hit.span) : null;
