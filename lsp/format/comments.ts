@@ -117,6 +117,7 @@ const emptyLists: Record<string, [key: string, open: string, close: string]> = {
 interface AttachingComment extends WeftComment {
   enclosingNode?: Obj;
   precedingNode?: Obj;
+  followingNode?: Obj;
 }
 
 /**
@@ -131,7 +132,61 @@ export function handleEmptyListComment(comment: AttachingComment, text: string):
   const from = comment.precedingNode ? locEnd(comment.precedingNode) : locStart(node);
   const gap = text.slice(from, comment.start);
   if (!gap.includes(list[1]) || gap.includes(list[2])) return false;
+  return attach(node, comment, false);
+}
+
+/**
+ * prettier's comment handler, for `//` comments that open a list or a body
+ * (`fn f(// why\n a: u8)`, `-> bool // why\n{`). Left to prettier, such a
+ * comment trails the name before it and is printed at the end of the line —
+ * after the `{`, inside the body — and moves again on every run. Instead it
+ * becomes a leading comment of what follows (a body's first statement).
+ */
+export function handleLineCommentBeforeList(comment: AttachingComment, text: string): boolean {
+  const next = comment.followingNode;
+  if (comment.type === "BlockComment" || !next) return false;
+  const from = comment.precedingNode ? locEnd(comment.precedingNode) : comment.enclosingNode ? locStart(comment.enclosingNode) : 0;
+  const before = text.slice(from, comment.start);
+  const after = text.slice(comment.end, locStart(next));
+  if (!/^[\s({[<]*$/.test(after)) return false;
+  if (!/[({[<]/.test(before) && !/[({[<]/.test(after) && next["kind"] !== "Block") return false;
+  return next["kind"] === "Block" ? attachInBody(next, comment) : attach(next, comment, true);
+}
+
+/** `} // why\nelse {`: the comment goes into the `else` body, where it stays on later runs. */
+export function handleLineCommentBeforeElse(comment: AttachingComment): boolean {
+  const node = comment.enclosingNode;
+  if (comment.type === "BlockComment" || !node || node["kind"] !== "If") return false;
+  const orElse = node["else"] as Obj | null;
+  if (!orElse || comment.precedingNode !== node["then"] || comment.followingNode !== orElse) return false;
+  return attachInBody((orElse["kind"] === "Block" ? orElse : orElse["then"]) as Obj, comment);
+}
+
+/** A comment at the top of a block: leading its first statement, or alone inside it. */
+function attachInBody(block: Obj, comment: WeftComment): boolean {
+  const stmts = block["stmts"] as Obj[];
+  return stmts.length === 0 ? attach(block, comment, false) : attach(stmts[0]!, comment, true);
+}
+
+/**
+ * prettier's comment handler: a `//` comment just before the `;` that ends
+ * a statement or declaration trails that whole statement (`x = a + b; // why`),
+ * not its last operand (where it would break the line it sits in).
+ */
+export function handleLineCommentBeforeSemicolon(comment: AttachingComment, text: string): boolean {
+  const node = comment.enclosingNode;
+  if (comment.type === "BlockComment" || !node) return false;
+  const semi = text.slice(comment.end).search(/\S/);
+  if (semi < 0 || text[comment.end + semi] !== ";" || locEnd(node) !== comment.end + semi + 1) return false;
+  comment.trailing = true;
   comment.leading = false;
+  comment.printed = false;
+  ((node["comments"] as WeftComment[] | undefined) ?? (node["comments"] = [])).push(comment);
+  return true;
+}
+
+function attach(node: Obj, comment: WeftComment, leading: boolean): boolean {
+  comment.leading = leading;
   comment.trailing = false;
   comment.printed = false;
   ((node["comments"] as WeftComment[] | undefined) ?? (node["comments"] = [])).push(comment);

@@ -3,6 +3,7 @@
 //
 //  - wherever the tree's shape needs them: `(a + b) * c`, `a - (b - c)`,
 //    `(a ** b) ** c`, `(a < b) == c`, `-(x as u8)`, `(a + b).f()`;
+//  - around a negated base of `**`: `(-a) ** 2` (which `-a ** 2` also means);
 //  - around a struct literal in an `if`/`while` condition or a `for` range or
 //    iterable, where `Name {` would start the body (E0116);
 //  - and, kept as the author wrote them, around a binary operand of a binary
@@ -52,6 +53,8 @@ function parensFor(node: A.Expr, parent: Obj, key: string | number | null, text:
   const loose = node.kind === "Binary" || node.kind === "Cast" || node.kind === "Unary";
   switch (parent["kind"]) {
     case "Binary":
+      // `(-a) ** 2`: what `-a ** 2` means, but not how it reads
+      if (node.kind === "Unary") return parent["op"] === "**" && key === "left";
       if (node.kind !== "Binary") return false;
       return binaryChildNeedsParens(parent as unknown as A.BinaryExpr, node, key === "left") || writtenInParens(node, parent, key);
     case "Unary":

@@ -3,7 +3,7 @@
 // --write x.weft` uses it; so do `weft fmt` and the language server, through
 // format.ts. See README.md for the style it prints.
 import type { Parser, Plugin, Printer, SupportLanguage } from "prettier";
-import { canAttachComment, getVisitorKeys, handleEmptyListComment, isBlockComment, locEnd, locStart, printComment } from "./comments.ts";
+import { canAttachComment, getVisitorKeys, handleEmptyListComment, handleLineCommentBeforeElse, handleLineCommentBeforeList, handleLineCommentBeforeSemicolon, isBlockComment, locEnd, locStart, printComment } from "./comments.ts";
 import { parseForFormat, type WeftRoot } from "./parse.ts";
 import { printWeft } from "./print.ts";
 
@@ -30,13 +30,19 @@ export const printers: Record<string, Printer> = {
     canAttachComment: (node) => canAttachComment(node),
     isBlockComment: (c) => isBlockComment(c),
     printComment: (path) => printComment(path),
-    handleComments: {
-      ownLine: (c, text) => handleEmptyListComment(c, text),
-      endOfLine: (c, text) => handleEmptyListComment(c, text),
-      remaining: (c, text) => handleEmptyListComment(c, text),
-    },
+    handleComments: { ownLine: handleComment, endOfLine: handleComment, remaining: handleComment },
   },
 };
+
+/** Comments prettier would otherwise attach where printing them moves them (comments.ts). */
+function handleComment(c: Parameters<typeof handleEmptyListComment>[0], text: string): boolean {
+  return (
+    handleEmptyListComment(c, text) ||
+    handleLineCommentBeforeList(c, text) ||
+    handleLineCommentBeforeSemicolon(c, text) ||
+    handleLineCommentBeforeElse(c)
+  );
+}
 
 /** The Weft style: 4-space indentation, 100 columns. */
 export const defaultOptions = { tabWidth: 4, useTabs: false, printWidth: PRINT_WIDTH };
