@@ -29,6 +29,7 @@ import { completion } from "./features/completion.ts";
 import { signatureHelp } from "./features/signature.ts";
 import { inlayHints } from "./features/inlay-hints.ts";
 import { codeActions } from "./features/code-actions.ts";
+import { formatting } from "./features/formatting.ts";
 
 export interface ServerOptions extends WorkspaceOptions {
   /** Pause after the last change before diagnostics are published (ms); `initializationOptions.diagnosticsDelay` overrides it. */
@@ -61,6 +62,7 @@ const features: FeatureEntry[] = [
   { capabilities: { signatureHelpProvider: { triggerCharacters: ["(", ","] } }, wire: (c, run) => c.onSignatureHelp(run("signatureHelp", signatureHelp, null)) },
   { capabilities: { inlayHintProvider: true }, wire: (c, run) => c.languages.inlayHint.on(run("inlayHint", inlayHints, [])) },
   { capabilities: { codeActionProvider: { codeActionKinds: ["quickfix"] } }, wire: (c, run) => c.onCodeAction(run("codeAction", codeActions, [])) },
+  { capabilities: { documentFormattingProvider: true }, wire: (c, run) => c.onDocumentFormatting(run("formatting", formatting, Promise.resolve([]))) },
 ];
 
 export function readDisk(path: string): string | undefined {
