@@ -47,7 +47,7 @@ export const fmtCommand: Command = {
       } catch (e) {
         failed++;
         if (e instanceof WeftSyntaxError) io.err(renderText(e.diagnostics, { [file]: text }, { color: io.color }));
-        else if (e instanceof FormatCheckError) io.err(`error[${e.code}]: ${e.message}\n`);
+        else if (e instanceof FormatCheckError) io.err(`${e.message}\n`);
         else throw e;
         continue;
       }

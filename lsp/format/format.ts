@@ -17,9 +17,9 @@ export interface FormatOptions {
 
 /** The printer produced something that is not the same program (a bug in the formatter). */
 export class FormatCheckError extends Error {
-  readonly code = "E0901";
+  readonly code = "F0001";
   constructor(path: string, detail: string) {
-    super(`${path}: error[E0901]: the formatter changed the meaning of the file (${detail}); it was left as it is`);
+    super(`${path}: error[F0001]: the formatter changed the meaning of the file (${detail}); it was left as it is`);
     this.name = "FormatCheckError";
   }
 }
