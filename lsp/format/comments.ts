@@ -4,6 +4,7 @@
 // container ("dangling": `{ // nothing yet }`), and lists of siblings that
 // keep the author's blank lines (at most one).
 import { doc, util, type AstPath, type Doc } from "prettier";
+import { compoundStmts, exprs, simpleStmts } from "./kinds.ts";
 import type { WeftComment } from "./parse.ts";
 
 const { hardline, indent, join, literalline, lineSuffix, breakParent } = doc.builders;
@@ -132,7 +133,7 @@ export function handleEmptyListComment(comment: AttachingComment, text: string):
   const from = comment.precedingNode ? locEnd(comment.precedingNode) : locStart(node);
   const gap = text.slice(from, comment.start);
   if (!gap.includes(list[1]) || gap.includes(list[2])) return false;
-  return attach(node, comment, false);
+  return attach(node, comment, false, false);
 }
 
 /**
@@ -149,7 +150,11 @@ export function handleLineCommentBeforeList(comment: AttachingComment, text: str
   const before = text.slice(from, comment.start);
   const after = text.slice(comment.end, locStart(next));
   if (!/^[\s({[<]*$/.test(after)) return false;
-  if (!/[({[<]/.test(before) && !/[({[<]/.test(after) && next["kind"] !== "Block") return false;
+  if (next["kind"] !== "Block") {
+    // only the bracket of a list (not grouping parentheses), and `next` one of its elements
+    const inList = Object.values(comment.enclosingNode ?? {}).some((v) => Array.isArray(v) && v.includes(next));
+    if (!inList || (!/[({[<]/.test(before) && !/[({[<]/.test(after))) return false;
+  }
   return next["kind"] === "Block" ? attachInBody(next, comment) : attach(next, comment, true);
 }
 
@@ -165,7 +170,7 @@ export function handleLineCommentBeforeElse(comment: AttachingComment): boolean 
 /** A comment at the top of a block: leading its first statement, or alone inside it. */
 function attachInBody(block: Obj, comment: WeftComment): boolean {
   const stmts = block["stmts"] as Obj[];
-  return stmts.length === 0 ? attach(block, comment, false) : attach(stmts[0]!, comment, true);
+  return stmts.length === 0 ? attach(block, comment, false, false) : attach(stmts[0]!, comment, true);
 }
 
 /**
@@ -185,9 +190,47 @@ export function handleLineCommentBeforeSemicolon(comment: AttachingComment, text
   return true;
 }
 
-function attach(node: Obj, comment: WeftComment, leading: boolean): boolean {
+/**
+ * prettier's comment handler, last resort for `//` comments inside
+ * expressions where prettier would print code after them on the same line
+ * and so move them on every run: right after a grouping `(` (`( // why⏎ a +
+ * b) * c`) or right before a grouping `)`. Such a comment trails its
+ * statement (`let`, assignment, `return` …) or leads it (`if`, `while`, `for`).
+ */
+export function handleLineCommentInExpression(comment: AttachingComment, text: string, ast: Obj): boolean {
+  const node = comment.enclosingNode;
+  if (comment.type === "BlockComment" || !node) return false;
+  const inList = (n: Obj | undefined) => n !== undefined && Object.values(node).some((v) => Array.isArray(v) && v.includes(n));
+  const next = comment.followingNode;
+  const prev = comment.precedingNode;
+  const leadsExpr = !prev && next !== undefined && exprs.has(next["kind"] as string) && !inList(next);
+  const closesGroup = prev !== undefined && text.slice(comment.end).trimStart().startsWith(")") && !inList(prev);
+  if (!leadsExpr && !closesGroup) return false;
+  const stmt = statementAt(ast, comment.start);
+  if (!stmt) return false;
+  return attach(stmt, comment, compoundStmts.has(stmt["kind"] as string));
+}
+
+/** The innermost statement (or `state`/`const`) around `offset`. */
+function statementAt(root: Obj, offset: number): Obj | null {
+  let found: Obj | null = null;
+  let node: Obj | undefined = root;
+  while (node) {
+    const kind = node["kind"] as string;
+    if (simpleStmts.has(kind) || compoundStmts.has(kind)) found = node;
+    let inner: Obj | undefined;
+    for (const key of getVisitorKeys(node)) {
+      const v = node[key];
+      for (const c of (Array.isArray(v) ? v : [v]) as Obj[]) if (locStart(c) <= offset && offset < locEnd(c)) inner = c;
+    }
+    node = inner;
+  }
+  return found;
+}
+
+function attach(node: Obj, comment: WeftComment, leading: boolean, trailing = !leading): boolean {
   comment.leading = leading;
-  comment.trailing = false;
+  comment.trailing = trailing;
   comment.printed = false;
   ((node["comments"] as WeftComment[] | undefined) ?? (node["comments"] = [])).push(comment);
   return true;

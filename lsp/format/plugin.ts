@@ -3,7 +3,19 @@
 // --write x.weft` uses it; so do `weft fmt` and the language server, through
 // format.ts. See README.md for the style it prints.
 import type { Parser, Plugin, Printer, SupportLanguage } from "prettier";
-import { canAttachComment, getVisitorKeys, handleEmptyListComment, handleLineCommentBeforeElse, handleLineCommentBeforeList, handleLineCommentBeforeSemicolon, isBlockComment, locEnd, locStart, printComment } from "./comments.ts";
+import {
+  canAttachComment,
+  getVisitorKeys,
+  handleEmptyListComment,
+  handleLineCommentBeforeElse,
+  handleLineCommentBeforeList,
+  handleLineCommentBeforeSemicolon,
+  handleLineCommentInExpression,
+  isBlockComment,
+  locEnd,
+  locStart,
+  printComment,
+} from "./comments.ts";
 import { parseForFormat, type WeftRoot } from "./parse.ts";
 import { printWeft } from "./print.ts";
 
@@ -35,12 +47,13 @@ export const printers: Record<string, Printer> = {
 };
 
 /** Comments prettier would otherwise attach where printing them moves them (comments.ts). */
-function handleComment(c: Parameters<typeof handleEmptyListComment>[0], text: string): boolean {
+function handleComment(c: Parameters<typeof handleEmptyListComment>[0], text: string, _options: unknown, ast: WeftRoot): boolean {
   return (
     handleEmptyListComment(c, text) ||
     handleLineCommentBeforeList(c, text) ||
     handleLineCommentBeforeSemicolon(c, text) ||
-    handleLineCommentBeforeElse(c)
+    handleLineCommentBeforeElse(c) ||
+    handleLineCommentInExpression(c, text, ast as never)
   );
 }
 

@@ -4,66 +4,13 @@
 // printed around each node by prettier itself (see comments.ts).
 import type { AstPath, Doc, ParserOptions } from "prettier";
 import { hasDangling, printDanglingAfter, type Print } from "./comments.ts";
+import { decls, exprs, patterns, stmts, types } from "./kinds.ts";
 import { needsParens } from "./parens.ts";
 import { printDecl, printFile, printImport } from "./print-decls.ts";
 import { printExpr, printFieldInit, printPattern, printType } from "./print-exprs.ts";
 import { printBlock, printStmt } from "./print-stmts.ts";
 
 type Obj = Record<string, unknown>;
-
-const decls = new Set([
-  "Contract",
-  "Interface",
-  "Struct",
-  "Enum",
-  "Event",
-  "ErrorDecl",
-  "State",
-  "Const",
-  "Init",
-  "Fn",
-  "Param",
-  "EventField",
-  "StructField",
-]);
-const stmts = new Set([
-  "Let",
-  "Assign",
-  "ExprStmt",
-  "If",
-  "While",
-  "ForRange",
-  "ForEach",
-  "Break",
-  "Continue",
-  "Return",
-  "Emit",
-  "Revert",
-  "Unchecked",
-  "BlockStmt",
-  "ErrorStmt",
-]);
-const exprs = new Set([
-  "IntLit",
-  "BoolLit",
-  "StringLit",
-  "BytesLit",
-  "Name",
-  "Path",
-  "Self",
-  "Member",
-  "Index",
-  "Call",
-  "StructLit",
-  "Cast",
-  "Unary",
-  "Binary",
-  "Tuple",
-  "ArrayLit",
-  "ErrorExpr",
-]);
-const types = new Set(["NamedType", "ArrayType", "TupleType", "ErrorType"]);
-const patterns = new Set(["BindingPattern", "TuplePattern", "WildcardPattern"]);
 
 export function printWeft(path: AstPath, options: ParserOptions, print: Print): Doc {
   const node = path.node as Obj;
