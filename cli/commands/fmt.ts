@@ -4,7 +4,7 @@
 // `weft check` prints them and the other files are still formatted.
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import { renderText } from "../../compiler/index.ts";
+import { renderText } from "../../compiler/diagnostics/index.ts";
 import { formatWeft, FormatCheckError, WeftSyntaxError } from "../../lsp/format/format.ts";
 import { EXIT_DIAGNOSTICS, EXIT_OK, UsageError, type Io } from "../usage.ts";
 import { parseCommandArgs, type Command } from "./command.ts";
