@@ -12,11 +12,12 @@
 // synchronously on the latest snapshot).
 //
 // Only when it is safe: the edit lies inside one region, the old parse had no
-// diagnostic in that region, and the region alone parses cleanly as one
-// declaration of the same kind. Otherwise the caller parses the whole file.
+// diagnostic outside that region, and the region alone parses as one declaration
+// of the same kind — cleanly, or with syntax errors inside it but without
+// lexical trouble and closed by the region's last `}` (half-typed statements
+// while typing). Otherwise the caller parses the whole file.
 // test/lsp/incremental.test.ts checks the result equals a full parse.
 import type * as ast from "../../compiler/syntax/ast.ts";
-import type { Diagnostic } from "../../compiler/diagnostics/index.ts";
 import type { ParseResult } from "../../compiler/syntax/index.ts";
 
 type Parse = (path: string, text: string) => ParseResult;
@@ -42,19 +43,23 @@ export function reparse(path: string, oldText: string, old: ParseResult, text: s
   });
   if (k < 0) return undefined;
   const from = k > 0 ? items[k - 1]!.span.end : lastImport;
+  if (lastImport > from) return undefined; // a misplaced import among the items
   const to = k === items.length - 1 ? oldText.length : items[k]!.span.end;
-  if (old.diagnostics.some((d) => d.primary.start < to && d.primary.end >= from)) return undefined;
+  // Old syntax errors are fine inside the region (it is parsed again), not elsewhere: they may come from it.
+  const last = k === items.length - 1;
+  if (old.diagnostics.some((d) => d.primary.start < from || d.primary.start > to || (d.primary.start === to && !last))) return undefined;
 
-  const sub = parse(path, " ".repeat(from) + text.slice(from, to + delta));
+  const end = to + delta;
+  const sub = parse(path, " ".repeat(from) + text.slice(from, end));
   const item = sub.file.items[0];
-  if (sub.diagnostics.length || sub.file.imports.length || sub.file.items.length !== 1 || item!.kind !== items[k]!.kind) return undefined;
+  if (sub.file.imports.length || sub.file.items.length !== 1 || item!.kind !== items[k]!.kind) return undefined;
+  if (sub.diagnostics.length && !selfContained(sub, item!, text, end)) return undefined;
 
-  // Diagnostics first: they may share span objects with the nodes moved below.
-  const diagnostics = old.diagnostics.map((d) => (d.primary.start >= to ? shiftDiagnostic(d, delta) : d));
+  const diagnostics = sub.diagnostics;
   const after = items.slice(k + 1);
   if (delta !== 0) {
-    const moved = new Set<ast.Span>();
-    for (const it of after) moveSpans(it, delta, moved);
+    const seen = new Set<ast.Span>();
+    for (const it of after) moveSpans(it, delta, seen);
   }
   const file: ast.SourceFile = {
     ...old.file,
@@ -81,19 +86,19 @@ function moveSpans(value: unknown, delta: number, moved: Set<ast.Span>): void {
   for (const key in value) moveSpans((value as Record<string, unknown>)[key], delta, moved);
 }
 
+/**
+ * Whether a region that parsed with errors still ends where a full parse
+ * would end it: no lexical trouble (an unterminated string or comment, a
+ * stray character, which would run on past the region in the whole file),
+ * and the declaration closes with the region's last `}`.
+ */
+function selfContained(sub: ParseResult, item: ast.Item, text: string, end: number): boolean {
+  if (sub.diagnostics.some((d) => d.code >= "E0100" && d.code <= "E0109")) return false;
+  let last = end - 1;
+  while (last >= 0 && /\s/.test(text[last]!)) last--;
+  return text[last] === "}" && item.span.end === last + 1;
+}
+
 function isSpan(v: object): v is ast.Span {
   return "file" in v && "start" in v && "end" in v && !("kind" in v);
-}
-
-function shift(s: ast.Span, delta: number): ast.Span {
-  return { file: s.file, start: s.start + delta, end: s.end + delta };
-}
-
-function shiftDiagnostic(d: Diagnostic, delta: number): Diagnostic {
-  return {
-    ...d,
-    primary: shift(d.primary, delta),
-    secondary: d.secondary.map((l) => ({ ...l, span: shift(l.span, delta) })),
-    fixes: d.fixes.map((f) => ({ ...f, span: shift(f.span, delta) })),
-  };
 }

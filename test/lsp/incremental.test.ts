@@ -42,10 +42,20 @@ describe("incremental re-parse", () => {
     expect(check(token, at("self.supply += amount;", token), at("self.supply += amount;", token), "let q = 1;\n        ")).toBe(true);
   });
 
+  it("re-parses one declaration while a statement is half typed", () => {
+    const at = two.indexOf("return b;");
+    const typed = "let c = b * a; "; // no digits: `2return` would be a bad number literal, which is lexical trouble
+    for (let i = 1; i <= typed.length; i++) {
+      const before = two.slice(0, at) + typed.slice(0, i - 1) + two.slice(at);
+      expect(check(before, at + i - 1, at + i - 1, typed[i - 1]!), `after typing ${typed.slice(0, i)}`).toBe(true);
+    }
+  });
+
   it("hands back edits that break a declaration or cross declarations", () => {
     const at = (s: string) => two.indexOf(s);
     expect(check(two, at("return b;"), at("return b;"), "{")).toBe(false);
     expect(check(two, at("return b;"), at("return b;"), "/*")).toBe(false);
+    expect(check(two, at("return b;"), at("return b;"), '"')).toBe(false);
     expect(check(two, at("}\n// trailing"), at("enum E"), "")).toBe(false);
     expect(check(two, 0, 3, "")).toBe(false);
   });
