@@ -1,5 +1,7 @@
 // `weft check <files…>`: diagnostics only (no code generation).
-import { analyze, renderText, toJson, hasErrors } from "../../compiler/index.ts";
+// not compiler/index.ts: that loads binaryen, which checking never needs (seconds at start-up)
+import { analyze } from "../../compiler/analyze.ts";
+import { renderText, toJson, hasErrors } from "../../compiler/diagnostics/index.ts";
 import { EXIT_DIAGNOSTICS, EXIT_OK, type Io } from "../usage.ts";
 import { parseCommandArgs, type Command } from "./command.ts";
 import { loadSources } from "./sources.ts";

@@ -2,7 +2,8 @@
 // including `use std::…` modules from stdlib/).
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { resolve, relative, isAbsolute } from "node:path";
-import { collectSources, type Sources } from "../../compiler/index.ts";
+import { collectSources } from "../../compiler/sources.ts";
+import type { Sources } from "../../compiler/analyze.ts";
 import { readStd } from "../../stdlib/index.ts";
 import { UsageError, type Io } from "../usage.ts";
 
