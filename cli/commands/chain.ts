@@ -89,7 +89,8 @@ export const deployCommand: Command = {
       } else {
         const sources = loadSources(positionals, io, "deploy");
         const started = performance.now();
-        const built = compile({ sources, crypto, optimize: values.optimize ?? false });
+        // naming the contract also reaches those of std modules (std::governance's Committee), which are not compiled by default
+        const built = compile({ sources, crypto, optimize: values.optimize ?? false, ...(values.contract ? { contracts: [values.contract] } : {}) });
         if (!built.ok) {
           io.err(renderText(built.diagnostics, sources, { color: io.color }));
           return EXIT_DIAGNOSTICS;
