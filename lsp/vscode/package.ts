@@ -60,7 +60,8 @@ async function main(): Promise<void> {
   const bundled = await bundle();
   console.log(`built ${relative(process.cwd(), bundled)} (${kib(statSync(bundled).size)})`);
   if (opts.buildOnly) return;
-  await createVSIX({ cwd: dir, packagePath: opts.out, dependencies: false });
+  // no repository field: the project has no public address yet, and a made-up one would end up in the .vsix
+  await createVSIX({ cwd: dir, packagePath: opts.out, dependencies: false, allowMissingRepository: true });
   const ms = Math.round(performance.now() - started);
   console.log(`packaged ${relative(process.cwd(), opts.out) || opts.out} (${kib(statSync(opts.out).size)}) in ${ms} ms`);
 }
