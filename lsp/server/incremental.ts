@@ -19,6 +19,7 @@
 // test/lsp/incremental.test.ts checks the result equals a full parse.
 import type * as ast from "../../compiler/syntax/ast.ts";
 import type { ParseResult } from "../../compiler/syntax/index.ts";
+import { forEachChild } from "./ast-walk.ts";
 
 type Parse = (path: string, text: string) => ParseResult;
 
@@ -55,7 +56,6 @@ export function reparse(path: string, oldText: string, old: ParseResult, text: s
   if (sub.file.imports.length || sub.file.items.length !== 1 || item!.kind !== items[k]!.kind) return undefined;
   if (sub.diagnostics.length && !selfContained(sub, item!, text, end)) return undefined;
 
-  const diagnostics = sub.diagnostics;
   const after = items.slice(k + 1);
   if (delta !== 0) {
     const seen = new Set<ast.Span>();
@@ -66,39 +66,38 @@ export function reparse(path: string, oldText: string, old: ParseResult, text: s
     span: { ...old.file.span, end: text.length },
     items: [...items.slice(0, k), item!, ...after],
   };
-  return { file, diagnostics };
+  return { file, diagnostics: sub.diagnostics };
 }
 
-/** Moves every span in an AST subtree by `delta`, in place; `moved` keeps shared span objects from moving twice. */
-function moveSpans(value: unknown, delta: number, moved: Set<ast.Span>): void {
-  if (typeof value !== "object" || value === null || value instanceof Uint8Array) return;
-  if (Array.isArray(value)) {
-    for (const v of value) moveSpans(v, delta, moved);
-    return;
-  }
-  if (isSpan(value)) {
-    if (moved.has(value)) return;
-    moved.add(value);
-    value.start += delta;
-    value.end += delta;
-    return;
-  }
-  for (const key in value) moveSpans((value as Record<string, unknown>)[key], delta, moved);
+/** Moves every span in an AST subtree by `delta`, in place; `seen` keeps span objects shared by nodes from moving twice. */
+function moveSpans(node: ast.Node, delta: number, seen: Set<ast.Span>): void {
+  const move = (s: ast.Span) => {
+    if (seen.has(s)) return;
+    seen.add(s);
+    s.start += delta;
+    s.end += delta;
+  };
+  const visit = (n: ast.Node): void => {
+    move(n.span);
+    if (n.kind === "Init") move(n.nameSpan);
+    else if (n.kind === "Assign" || n.kind === "Binary") move(n.opSpan);
+    else if (n.kind === "StructLit") for (const f of n.fields) move(f.span);
+    else if (n.kind === "Import" && n.source.kind === "file") move(n.source.pathSpan);
+    forEachChild(n, visit);
+  };
+  visit(node);
 }
+
 
 /**
  * Whether a region that parsed with errors still ends where a full parse
  * would end it: no lexical trouble (an unterminated string or comment, a
- * stray character, which would run on past the region in the whole file),
- * and the declaration closes with the region's last `}`.
+ * stray character or bad literal, which would run on past the region in the
+ * whole file), and the declaration closes with the region's last `}`.
  */
 function selfContained(sub: ParseResult, item: ast.Item, text: string, end: number): boolean {
   if (sub.diagnostics.some((d) => d.code >= "E0100" && d.code <= "E0109")) return false;
   let last = end - 1;
   while (last >= 0 && /\s/.test(text[last]!)) last--;
   return text[last] === "}" && item.span.end === last + 1;
-}
-
-function isSpan(v: object): v is ast.Span {
-  return "file" in v && "start" in v && "end" in v && !("kind" in v);
 }
