@@ -103,23 +103,27 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (watchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: "**/*.weft" }] });
   });
 
-  connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    workspace.open(d.uri, d.text, d.version);
-    diagnostics.schedule();
-  });
-  connection.onDidChangeTextDocument(({ textDocument: d, contentChanges }) => {
-    workspace.change(d.uri, contentChanges, d.version);
-    diagnostics.schedule();
-  });
-  connection.onDidCloseTextDocument(({ textDocument: d }) => {
-    workspace.close(d.uri);
-    diagnostics.clear(d.uri);
-    diagnostics.schedule();
-  });
-  connection.onDidChangeWatchedFiles(() => {
-    workspace.filesChanged();
-    diagnostics.schedule();
-  });
+  /** Runs a notification handler; an internal error is logged, never thrown. */
+  const guard =
+    <P>(name: string, handler: (params: P) => void) =>
+    (params: P) => {
+      try {
+        handler(params);
+      } catch (e) {
+        connection.console.error(`weft lsp: internal error in ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+      diagnostics.schedule();
+    };
+
+  connection.onDidOpenTextDocument(guard("didOpen", ({ textDocument: d }) => workspace.open(d.uri, d.text, d.version)));
+  connection.onDidChangeTextDocument(guard("didChange", ({ textDocument: d, contentChanges }) => workspace.change(d.uri, contentChanges, d.version)));
+  connection.onDidCloseTextDocument(
+    guard("didClose", ({ textDocument: d }) => {
+      workspace.close(d.uri);
+      diagnostics.clear(d.uri);
+    }),
+  );
+  connection.onDidChangeWatchedFiles(guard("didChangeWatchedFiles", () => workspace.filesChanged()));
   connection.onShutdown(() => diagnostics.dispose());
 
   for (const f of features) f.wire(connection, run);
