@@ -30,6 +30,8 @@ export const defaultStdDir = new URL("../../stdlib/", import.meta.url);
 
 export class Workspace {
   private readonly docs = new Map<string, OpenDocument>();
+  /** Compiler path → the URI of the open document with that path. */
+  private readonly openPaths = new Map<string, string>();
   private readonly readFile: Reader;
   readonly stdDir: URL;
   private readonly stdPath: string;
@@ -46,6 +48,7 @@ export class Workspace {
 
   open(uri: string, text: string, version: number): void {
     this.docs.set(uri, { uri, version, doc: TextDocument.create(uri, "weft", version, text) });
+    this.openPaths.set(this.pathOfUri(uri), uri);
     this.invalidate();
   }
 
@@ -59,7 +62,9 @@ export class Workspace {
   }
 
   close(uri: string): void {
-    if (this.docs.delete(uri)) this.invalidate();
+    if (!this.docs.delete(uri)) return;
+    this.openPaths.delete(this.pathOfUri(uri));
+    this.invalidate();
   }
 
   /** Files on disk changed (watched files): the next snapshot re-reads them. */
@@ -102,8 +107,10 @@ export class Workspace {
     return this.current;
   }
 
-  /** `std/x.weft` → the stdlib file's URI; an absolute path → its file:// URI; anything else is already a URI. */
+  /** An open document's own URI (as the client spells it); `std/x.weft` → the stdlib file's URI; an absolute path → its file:// URI; anything else is already a URI. */
   uriOfPath(path: string): string {
+    const open = this.openPaths.get(path);
+    if (open) return open;
     if (path.startsWith("std/")) return new URL(path.slice(4), this.stdDir).href;
     if (path.startsWith("/")) return pathToFileURL(path).href;
     return path;

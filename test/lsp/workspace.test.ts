@@ -65,4 +65,14 @@ describe("Workspace", () => {
     expect(snap.positionAt("file:///ws/a.weft", at)).toEqual({ line: 1, character: text.split("\n")[1]!.indexOf("Point") + 2 });
     expect(snap.offsetAt("file:///ws/a.weft", snap.positionAt("file:///ws/a.weft", at))).toBe(at);
   });
+
+  it("answers with the URI the client used for an open document", () => {
+    const ws = make();
+    const uri = "file:///ws/a%2Bb.weft"; // node's pathToFileURL would write file:///ws/a+b.weft
+    ws.open(uri, `contract C { state n: u64; }`, 1);
+    const snap = ws.snapshot();
+    expect(snap.pathOfUri(uri)).toBe("/ws/a+b.weft");
+    const [path] = Object.keys(snap.sources);
+    expect(snap.rangeOf({ file: path!, start: 0, end: 8 }).uri).toBe(uri);
+  });
 });
