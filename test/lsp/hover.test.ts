@@ -45,6 +45,11 @@ describe("hover", () => {
     );
   });
 
+  it("shows an error's selector", async () => {
+    const [keccak] = selectorPair("Low(uint256)");
+    await expectHover(lsp, token(`error Low(have: u256);\n    pub fn f() { revert L<|>ow(1); }`), ["error Low(have: u256)", `\`0x${keccak.toString(16).padStart(8, "0")}\` (keccak-256)`]);
+  });
+
   it("explains built-ins", async () => {
     await expectHover(lsp, token(`pub fn f() -> address { return msg.<|>sender; }`), ["msg.sender", "called this function"]);
   });

@@ -45,7 +45,10 @@ export function hoverText(snapshot: Snapshot, sym: SymbolAt): string {
   const r = sym.record;
   if (r.kind === "state") parts.push(`Storage slot: ${r.info.slot}`);
   if (r.kind === "fn" && r.info.isPublic && !r.info.isInit) parts.push(...publicFnNotes(snapshot, r.info));
-  if (r.kind === "error" || r.kind === "event") parts.push(`Signature: \`${"signature" in r.info ? r.info.signature : r.info.name}\``);
+  if (r.kind === "error") {
+    const [keccak, sm] = selectorPair(r.info.signature);
+    parts.push(`Selector: \`${hex(keccak)}\` (keccak-256), \`${hex(sm)}\` (SM3) — \`${r.info.signature}\``);
+  }
   return parts.join("\n\n");
 }
 
