@@ -25,6 +25,15 @@ describe("go to definition", () => {
     await expectDefinition(lsp, `struct <|P|> { x: u64 }\ncontract C { state p: <|>P; }`);
   });
 
+  it("follows interface casts and external calls", async () => {
+    await expectDefinition(lsp, `interface Feed { view fn <|price|>() -> u64; }
+contract C { pub fn f(addr: address) -> u64 { return Feed(addr).pri<|>ce(); } }`);
+    await expectDefinition(lsp, `interface <|Feed|> { view fn price() -> u64; }
+contract C { pub fn f(addr: address) -> u64 { return Fe<|>ed(addr).price(); } }`);
+    await expectDefinition(lsp, `contract <|Other|> { pub fn g() {} }
+contract C { pub fn f(o: Other) { o.g(); Oth<|>er(msg.sender).g(); } }`);
+  });
+
   it("goes into an imported file", async () => {
     const libUri = lsp.writeFile("lib-def.weft", "struct Point { x: u64, y: u64 }\n");
     await expectDefinition(lsp, `import "./lib-def.weft";\ncontract C { state p: Po<|>int; }`, {
