@@ -4,6 +4,7 @@
 // table, the checker's side tables and the declarations' `…Info` records.
 import type * as ast from "../../compiler/syntax/ast.ts";
 import { importTarget } from "../../compiler/sources.ts";
+import type { CallTarget } from "../../compiler/types/model.ts";
 import type { Snapshot } from "./snapshot.ts";
 import { childrenOf } from "./ast-walk.ts";
 import { declIndex, moduleRecord } from "./decl-index.ts";
@@ -47,8 +48,11 @@ export function symbolAt(snapshot: Snapshot, uri: string, offset: number): Symbo
   const { node, ancestors } = found;
   if (node.kind === "Self") return { ...symbolOf({ kind: "builtin", name: "self" }), at: node.span };
   if (node.kind === "Import" && node.source.kind === "file") {
-    const target = snapshot.analysis.files.find((f) => f.path === importTarget(node.span.file, (node.source as { path: string }).path));
-    return target ? { ...symbolOf({ kind: "module", file: target, name: target.path }), at: node.source.pathSpan } : undefined;
+    // On the quoted path of `import "./lib.weft";`: that file.
+    const src = node.source;
+    if (offset < src.pathSpan.start || offset > src.pathSpan.end) return undefined;
+    const target = snapshot.analysis.files.find((f) => f.path === importTarget(node.span.file, src.path));
+    return target ? { ...symbolOf({ kind: "module", file: target, name: target.path }), at: src.pathSpan } : undefined;
   }
   if (node.kind !== "Ident") return undefined;
   const record = recordOfIdent(snapshot, node, ancestors);
@@ -146,7 +150,8 @@ export function recordOfIdent(snapshot: Snapshot, id: ast.Ident, ancestors: ast.
   }
 }
 
-function callRecord(target: import("../../compiler/types/model.ts").CallTarget | undefined): SymbolRecord | undefined {
+/** What the callee of a call denotes, from the checker's `calls` table. */
+function callRecord(target: CallTarget | undefined): SymbolRecord | undefined {
   if (!target) return undefined;
   switch (target.kind) {
     case "internal":
