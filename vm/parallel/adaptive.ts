@@ -5,9 +5,12 @@
  * "Cost"), so with few cores and cheap transactions serial execution can be
  * the faster of the two. The executor, built with `adaptive: true`, keeps a
  * moving average of the wall time per transaction of each way and takes the
- * cheaper; now and then it runs a block the other way to see whether that
- * has changed (after 8 blocks, doubling up to 64 while the other way keeps
- * losing).
+ * cheaper; now and then it looks at the other way again: runs two blocks
+ * that way and counts the second (the first warms the way up: a cold
+ * worker's code and replicas can cost 10× a warm one's). A look costs what
+ * the other way costs, so it looks when that price is at most EXPLORE_SHARE
+ * of the time run since the last look (and never within 8 blocks): often
+ * while the two are close, rarely while one is far behind.
  *
  * Only speed depends on this choice: both ways give serial execution's
  * results, so a block's outcome never depends on the clock.
@@ -16,33 +19,42 @@ export type Way = "parallel" | "serial";
 
 /** weight of the newest block in the moving average */
 const ALPHA = 0.3;
-const FIRST_INTERVAL = 8;
-const MAX_INTERVAL = 64;
+/** the most of its time the chooser spends running the other way to look at it */
+const EXPLORE_SHARE = 0.03;
+const MIN_BLOCKS_BETWEEN_LOOKS = 8;
 /** blocks smaller than this say little about either way's cost and are not counted */
 const MIN_TXS = 32;
+
+/** a look runs this many blocks the other way and counts only the last: the first warms the way up (worker code, replicas) */
+const LOOK_BLOCKS = 2;
 
 export class WayChooser {
   /** ms per transaction, moving average (NaN until measured) */
   private readonly cost: Record<Way, number> = { parallel: NaN, serial: NaN };
-  private sinceExplore = 0;
-  private interval = FIRST_INTERVAL;
-  private exploring = false;
+  /** blocks, and ms run, since the last look at the other way */
+  private blocksSince = 0;
+  private msSince = 0;
+  /** the look under way: its way and the blocks it has still to run */
+  private look: { way: Way; left: number } | undefined;
 
   constructor(private readonly now: () => number = () => performance.now()) {}
 
   /** The way to run a block of `txs` transactions. */
   pick(txs: number): Way {
-    this.exploring = false;
     if (txs < MIN_TXS) return "parallel"; // the executor's own thresholds run small blocks inline anyway
-    if (Number.isNaN(this.cost.parallel)) return "parallel";
-    if (Number.isNaN(this.cost.serial)) return "serial";
+    if (this.look) return this.look.way;
+    for (const way of ["parallel", "serial"] as const) if (Number.isNaN(this.cost[way])) return this.startLook(way);
     const best: Way = this.cost.serial <= this.cost.parallel ? "serial" : "parallel";
-    if (++this.sinceExplore >= this.interval) {
-      this.sinceExplore = 0;
-      this.exploring = true;
-      return best === "serial" ? "parallel" : "serial";
-    }
+    const other: Way = best === "serial" ? "parallel" : "serial";
+    if (++this.blocksSince > MIN_BLOCKS_BETWEEN_LOOKS && LOOK_BLOCKS * this.cost[other] * txs <= EXPLORE_SHARE * this.msSince) return this.startLook(other);
     return best;
+  }
+
+  private startLook(way: Way): Way {
+    this.look = { way, left: LOOK_BLOCKS };
+    this.blocksSince = 0;
+    this.msSince = 0;
+    return way;
   }
 
   /** Start timing a block run `way`; call the returned function when it is done. */
@@ -55,14 +67,18 @@ export class WayChooser {
   record(way: Way, txs: number, ms: number): void {
     if (txs < MIN_TXS) return;
     const perTx = ms / txs;
-    const old = this.cost[way];
-    // an explored way's average is as old as its last run: the new figure replaces it
-    this.cost[way] = Number.isNaN(old) || this.exploring ? perTx : old + ALPHA * (perTx - old);
-    if (this.exploring) {
-      const other: Way = way === "serial" ? "parallel" : "serial";
-      // still the worse way: look again later; better now: look often while things change
-      this.interval = this.cost[way] > this.cost[other] ? Math.min(MAX_INTERVAL, this.interval * 2) : FIRST_INTERVAL;
+    const look = this.look;
+    if (look && look.way === way) {
+      // a look's last block replaces the way's figure, which is as old as its last run; the others only warm up
+      if (--look.left === 0) {
+        this.cost[way] = perTx;
+        this.look = undefined;
+      }
+      return;
     }
+    const old = this.cost[way];
+    this.cost[way] = Number.isNaN(old) ? perTx : old + ALPHA * (perTx - old);
+    this.msSince += ms;
   }
 
   /** The moving averages (ms per transaction), for stats and tests. */
