@@ -5,18 +5,7 @@
 // result has no diagnostics (bench/lsp.ts checks with analyze before it
 // starts). One contract holds the edit site: a function body where the bench
 // types, with a local `o` of a struct type for completion after `o.`.
-
-/** A small seeded PRNG (mulberry32): the same seed, the same file. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../parallel/workload.ts";
 
 export interface Generated {
   text: string;

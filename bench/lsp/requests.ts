@@ -4,7 +4,7 @@
 // server answered, so the bench can tell an empty answer from a fast one.
 import type { CompletionItem, CompletionList, Position } from "vscode-languageserver/node.js";
 import type { LspClient } from "./client.ts";
-import { prng } from "./generate.ts";
+import { prng } from "../parallel/workload.ts";
 
 export interface Doc {
   client: LspClient;

@@ -12,29 +12,10 @@
 // Every other pair is dropped: `if (x) {` → `if x {`, `return (a);` → `return a;`.
 import type { AstPath } from "prettier";
 import type * as A from "../../compiler/syntax/ast.ts";
+import { binaryPrecedence } from "../../compiler/syntax/build.ts";
 
-/** Binding power of binary operators, loosest first (as compiler/syntax/build.ts nests them). */
-export const precedence: Record<A.BinaryOp, number> = {
-  "||": 1,
-  "&&": 2,
-  "==": 3,
-  "!=": 3,
-  "<": 3,
-  "<=": 3,
-  ">": 3,
-  ">=": 3,
-  "|": 4,
-  "^": 5,
-  "&": 6,
-  "<<": 7,
-  ">>": 7,
-  "+": 8,
-  "-": 8,
-  "*": 9,
-  "/": 9,
-  "%": 9,
-  "**": 10,
-};
+/** Binding power of binary operators, loosest first: the parser's own table, so that the two never disagree. */
+export const precedence = binaryPrecedence;
 const COMPARISON = 3;
 
 type Obj = Record<string, unknown>;
