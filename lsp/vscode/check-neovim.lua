@@ -1,8 +1,9 @@
 -- Acceptance check of the Weft language server in a real editor: Neovim's
 -- built-in LSP client, configured as docs/editors.md says, opens a .weft file
--- with an error and prints the diagnostics, a hover and a definition it got.
+-- with an error and prints the diagnostics, a hover, a definition and the
+-- completion after `self.` it got.
 -- Run by check-neovim.sh (which passes WEFT_CHECK_FILE, WEFT_CHECK_CWD and
--- WEFT_CHECK_CMD); exits 0 when all three arrived, 1 otherwise.
+-- WEFT_CHECK_CMD); exits 0 when all four arrived, 1 otherwise.
 -- Written for Neovim 0.7 and newer (vim.lsp.start_client exists in all of them).
 local file = assert(os.getenv("WEFT_CHECK_FILE"), "WEFT_CHECK_FILE is not set")
 local cwd = assert(os.getenv("WEFT_CHECK_CWD"), "WEFT_CHECK_CWD is not set")
@@ -107,6 +108,21 @@ else
   else
     out(string.format("definition of bump: %s:%d:%d", vim.uri_to_fname(loc.uri), loc.range.start.line + 1, loc.range.start.character + 1))
   end
+end
+
+-- completion after `self.` (the cursor just after the dot of `self.bump(2)`)
+local completion = request("textDocument/completion", "self.bump(2)", 5)
+local items = completion and (completion.items or completion) or {}
+local labels = {}
+for _, item in ipairs(items) do
+  labels[item.label] = true
+end
+if not (labels.count and labels.bump and labels.twice) then
+  fail("completion after self. lacks count, bump or twice: " .. vim.inspect(vim.tbl_keys(labels)))
+else
+  local names = vim.tbl_keys(labels)
+  table.sort(names)
+  out("completion after self.: " .. table.concat(names, ", "))
 end
 
 vim.lsp.stop_client(id)

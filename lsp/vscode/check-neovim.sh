@@ -2,12 +2,13 @@
 # Manual acceptance check (not part of npm test): runs the Weft language
 # server inside a real editor — Neovim, headless, with its built-in LSP
 # client set up as docs/editors.md describes — on a file with an error, and
-# prints the diagnostics, a hover and a definition location it received.
+# prints the diagnostics, a hover, a definition location and the completion
+# after `self.` it received.
 #
 #   lsp/vscode/check-neovim.sh            # server: npx weft lsp --stdio
 #   WEFT_CHECK_CMD="weft lsp --stdio" lsp/vscode/check-neovim.sh
 #
-# Needs nvim (Debian: apt-get install -y neovim). Exits 0 when all three
+# Needs nvim (Debian: apt-get install -y neovim). Exits 0 when all four
 # answers arrived.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
