@@ -25,7 +25,7 @@ import { prepareRename, rename } from "./features/rename.ts";
 import { documentSymbols, workspaceSymbols } from "./features/symbols.ts";
 import { legend, semanticTokens } from "./features/semantic-tokens.ts";
 import { foldingRanges } from "./features/folding.ts";
-import { completion } from "./features/completion.ts";
+import { completionFrom } from "./features/completion-stale.ts";
 import { signatureHelp } from "./features/signature.ts";
 import { inlayHints } from "./features/inlay-hints.ts";
 import { codeActions } from "./features/code-actions.ts";
@@ -39,10 +39,13 @@ export interface ServerOptions extends WorkspaceOptions {
 /** Runs a feature on the current snapshot; errors become a log line and `empty` (a ResponseError is passed on to the client). */
 export type Run = <P, R>(name: string, feature: (snapshot: Snapshot, params: P) => R, empty: R) => (params: P) => R;
 
+/** Runs a feature that picks its own snapshot from the workspace (completion may answer from the last one); errors as for Run. */
+export type RunOnWorkspace = <P, R>(name: string, feature: (workspace: Workspace, params: P) => R, empty: R) => (params: P) => R;
+
 /** One feature: the capabilities it announces and how its handler is registered. */
 export interface FeatureEntry {
   capabilities: ServerCapabilities;
-  wire(connection: Connection, run: Run): void;
+  wire(connection: Connection, run: Run, runOnWorkspace: RunOnWorkspace): void;
 }
 
 /** The features, one line each. Add yours here. */
@@ -58,7 +61,7 @@ const features: FeatureEntry[] = [
   { capabilities: { workspaceSymbolProvider: true }, wire: (c, run) => c.onWorkspaceSymbol(run("workspaceSymbol", workspaceSymbols, [])) },
   { capabilities: { semanticTokensProvider: { legend, full: true } }, wire: (c, run) => c.languages.semanticTokens.on(run("semanticTokens", semanticTokens, { data: [] })) },
   { capabilities: { foldingRangeProvider: true }, wire: (c, run) => c.onFoldingRanges(run("foldingRange", foldingRanges, [])) },
-  { capabilities: { completionProvider: { triggerCharacters: [".", ":", "{"] } }, wire: (c, run) => c.onCompletion(run("completion", completion, [])) },
+  { capabilities: { completionProvider: { triggerCharacters: [".", ":", "{"] } }, wire: (c, _run, onWs) => c.onCompletion(onWs("completion", completionFrom, [])) },
   { capabilities: { signatureHelpProvider: { triggerCharacters: ["(", ","] } }, wire: (c, run) => c.onSignatureHelp(run("signatureHelp", signatureHelp, null)) },
   { capabilities: { inlayHintProvider: true }, wire: (c, run) => c.languages.inlayHint.on(run("inlayHint", inlayHints, [])) },
   { capabilities: { codeActionProvider: { codeActionKinds: ["quickfix"] } }, wire: (c, run) => c.onCodeAction(run("codeAction", codeActions, [])) },
@@ -79,15 +82,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   let watchFiles = false;
 
-  const run: Run = (name, feature, empty) => (params) => {
+  const runOnWorkspace: RunOnWorkspace = (name, feature, empty) => (params) => {
     try {
-      return feature(workspace.snapshot(), params);
+      return feature(workspace, params);
     } catch (e) {
       if (e instanceof ResponseError) throw e;
       connection.console.error(`weft lsp: internal error in ${name}: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       return empty;
     }
   };
+  const run: Run = (name, feature, empty) => runOnWorkspace(name, (ws, params) => feature(ws.snapshot(), params), empty);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const delay = (params.initializationOptions as { diagnosticsDelay?: unknown } | undefined)?.diagnosticsDelay;
@@ -126,7 +130,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles(guard("didChangeWatchedFiles", () => workspace.filesChanged()));
   connection.onShutdown(() => diagnostics.dispose());
 
-  for (const f of features) f.wire(connection, run);
+  for (const f of features) f.wire(connection, run, runOnWorkspace);
   connection.listen();
   return workspace;
 }

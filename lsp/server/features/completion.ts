@@ -6,7 +6,8 @@
 // nested declarations, after `emit` events, after `revert` and in
 // `require(c, ` errors, in type positions types, else keywords and snippets
 // for the level (file, contract, statement) plus the names in scope.
-// Nothing is re-analysed per request.
+// Nothing is re-analysed per request; right after an edit completion may
+// answer from the last snapshot and the current text (completion-stale.ts).
 import { CompletionItemKind, type CompletionItem, type CompletionParams } from "vscode-languageserver";
 import type { Analysis } from "../../../compiler/analyze.ts";
 import { typeToString } from "../../../compiler/types/model.ts";
@@ -34,8 +35,13 @@ import { pathBefore, pathItems, useListItems } from "./completion-paths.ts";
 
 export function completion(snapshot: Snapshot, params: CompletionParams): CompletionItem[] {
   const c = cursorAt(snapshot, params.textDocument.uri, params.position);
-  if (!c || c.ctx.inert || /^[0-9]/.test(c.ctx.prefix)) return [];
-  return itemsFor(snapshot.analysis, c);
+  return c ? completionAt(snapshot.analysis, c) : [];
+}
+
+/** The items at a cursor (from the current snapshot, or the last one: completion-stale.ts). */
+export function completionAt(analysis: Analysis, c: Cursor): CompletionItem[] {
+  if (c.ctx.inert || /^[0-9]/.test(c.ctx.prefix)) return [];
+  return itemsFor(analysis, c);
 }
 
 function itemsFor(analysis: Analysis, c: Cursor): CompletionItem[] {
