@@ -90,7 +90,7 @@ try {
   else {
     requestRows.push(["completion after `self.` (analysis done)", await completion(doc, at, "self.", "counter", REQUEST_RUNS, true), TARGET.completionP95]);
     requestRows.push(["completion after `o.` (analysis done)", await completion(doc, at, "o.", "price", REQUEST_RUNS, true), TARGET.completionP95]);
-    requestRows.push(["completion after `self.` right after the edit (includes re-analysis)", await completion(doc, at, "self.", "counter", REQUEST_RUNS, false), null]);
+    requestRows.push(["completion after `self.` right after the edit", await completion(doc, at, "self.", "counter", REQUEST_RUNS, false), TARGET.completionP95]);
   }
   log("completion done");
   const positions = identifierPositions(gen.text, REQUEST_RUNS * 2, 7);
