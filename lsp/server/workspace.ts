@@ -2,7 +2,9 @@
 // version), the files on disk they import (read through a callback, so tests
 // can run in memory), the std modules (`use std::x` → stdlib/x.weft at the
 // repository root), and a lazily computed Snapshot of all of them after each
-// change. Nothing here knows about LSP transport; server.ts drives it.
+// change. It also keeps the last snapshot and, per document, the region
+// edited since (lastSnapshot), for completion to answer without waiting for
+// re-analysis. Nothing here knows about LSP transport; server.ts drives it.
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
 import { collectSources, normalizePath } from "../../compiler/sources.ts";
