@@ -24,6 +24,7 @@ import { translateErrors } from "./errors.ts";
 import { lex } from "./lexer.ts";
 import { WeftParser } from "./parser/declarations.ts";
 import { DocComment, keywordTypes } from "./tokens.ts";
+import { absorbAtEof } from "./unclosed.ts";
 
 export { tokenize, type SyntaxToken } from "./lexer.ts";
 export { tokenCategory, tokenDisplay, keywordTypes, type TokenCategory } from "./tokens.ts";
@@ -58,7 +59,10 @@ export function parse(path: string, text: string): ParseResult {
       ...r.diagnostics.map((d, i) => ({ d, seq: r.diagnosticSeq[i]! - 0.5 + i * 1e-9 })),
     ].sort((a, b) => a.seq - b.seq);
     if (r.madeEmptyNodes) containSpans(r.file);
-    return { file: r.file, diagnostics: combine(text, lexed.diagnostics, ordered.map((o) => o.d)) };
+    let parsing = ordered.map((o) => o.d);
+    // declarations left open at the end of the file: one diagnostic there
+    if (r.unclosed) parsing = absorbAtEof(r.unclosed, parsing);
+    return { file: r.file, diagnostics: combine(text, lexed.diagnostics, parsing) };
   } catch (err) {
     // A bug (or an exhausted stack): never let it escape; start afresh next time.
     parser = null;

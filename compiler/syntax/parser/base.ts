@@ -33,6 +33,7 @@ import { docsBetween, ident, tokenSpan } from "../build.ts";
 import { errorMessageProvider, type ParseError } from "../errors.ts";
 import { tokenEnd } from "../lexer.ts";
 import * as T from "../tokens.ts";
+import { unclosedDiagnostic, type OpenAtEof } from "../unclosed.ts";
 
 /**
  * Nesting limit (blocks, parenthesised / bracketed expressions, types,
@@ -126,6 +127,8 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected pendingGt = 0;
   /** Whether an empty node was made for missing input (then parents' spans must be widened, see containSpans). */
   private madeEmptyNodes = false;
+  /** `{`s the file ended inside of, innermost first (see closeBrace). */
+  private openAtEof: OpenAtEof[] = [];
 
   constructor() {
     super(T.parserTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider });
@@ -144,16 +147,25 @@ export abstract class ParserBase extends EmbeddedActionsParser {
     this.angleDepth = 0;
     this.pendingGt = 0;
     this.madeEmptyNodes = false;
+    this.openAtEof = [];
     this.input = input.tokens;
   }
 
-  protected finishParse(): { diagnostics: Diagnostic[]; diagnosticSeq: number[]; errors: ParseError[]; madeEmptyNodes: boolean } {
+  protected finishParse(): {
+    diagnostics: Diagnostic[];
+    diagnosticSeq: number[];
+    errors: ParseError[];
+    madeEmptyNodes: boolean;
+    unclosed: Diagnostic | null;
+  } {
     const out = {
       diagnostics: this.own,
       diagnosticSeq: this.ownSeq,
       errors: this.errors as ParseError[],
       madeEmptyNodes: this.madeEmptyNodes,
+      unclosed: this.openAtEof.length ? unclosedDiagnostic(this.openAtEof, this.at(this.prevEnd())) : null,
     };
+    this.openAtEof = [];
     this.input = []; // do not keep the tokens alive
     this.own = [];
     this.ownSeq = [];
@@ -317,6 +329,33 @@ export abstract class ParserBase extends EmbeddedActionsParser {
   protected missingName(at: number): A.Ident {
     this.madeEmptyNodes = true;
     return { kind: "Ident", span: this.at(at), name: "" };
+  }
+
+  // ------------------------------------------------------------ `}` at the end of the file
+
+  /**
+   * The `}` closing what `open` (its `{`, or where it was missing) opened.
+   * At the end of the file it is not there: the construct is closed
+   * implicitly and recorded, with no error of its own (finishParse makes one
+   * for all of them), so that everything parsed so far is kept in the tree.
+   * Chevrotain cannot do this itself: it inserts a missing token only when
+   * the next one may follow it inside the same rule, and the end of the file
+   * never may.
+   */
+  protected closeBrace(open: IToken, openAt: number, what: string): void {
+    if (!this.recording && this.LA(1).tokenType === EOF) {
+      const span = open.isInsertedInRecovery || Number.isNaN(open.startOffset) ? this.at(openAt) : this.tokSpan(open);
+      this.openAtEof.push({ open: span, what });
+      return;
+    }
+    this.CONSUME(T.RBrace);
+  }
+
+  /** `block`, named in the end-of-file diagnostic if the file ended inside it ("function `f`" rather than "block"). */
+  protected named(block: A.Block, what: string): A.Block {
+    if (this.recording || this.openAtEof.length === 0) return block;
+    for (const o of this.openAtEof) if (o.open.start === block.span.start) o.what = what;
+    return block;
   }
 
   // ------------------------------------------------------------ nesting

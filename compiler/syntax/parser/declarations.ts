@@ -1,9 +1,7 @@
 // The file level: imports, items, contract and interface members. This is
 // the concrete parser class (it runs chevrotain's grammar analysis).
 import { EOF, type IToken, type TokenType } from "chevrotain";
-import type { Diagnostic } from "../../diagnostics/index.ts";
 import type * as A from "../ast.ts";
-import type { ParseError } from "../errors.ts";
 import * as T from "../tokens.ts";
 import { alt, gated, nameStarts, present, type Head, type ParseInput } from "./base.ts";
 import { StatementParser } from "./statements.ts";
@@ -15,6 +13,11 @@ const eventFieldStarts = new Set<TokenType>([T.Identifier, T.Indexed]);
 const bodyStarts = new Set<TokenType>([
   T.Let, T.If, T.While, T.For, T.Break, T.Continue, T.Return, T.Emit, T.Revert, T.Unchecked, T.Identifier, T.Self,
 ]);
+
+/** " `name`" for a message, or nothing when the name is missing. */
+function quoted(name: A.Ident | null): string {
+  return name && name.name ? ` \`${name.name}\`` : "";
+}
 
 interface Container {
   h: Head;
@@ -29,13 +32,7 @@ export class WeftParser extends StatementParser {
   }
 
   /** Parses one file. The instance is reused across files; this resets its state. */
-  parseFile(input: ParseInput): {
-    file: A.SourceFile;
-    diagnostics: Diagnostic[];
-    diagnosticSeq: number[];
-    errors: ParseError[];
-    madeEmptyNodes: boolean;
-  } {
+  parseFile(input: ParseInput): { file: A.SourceFile } & ReturnType<StatementParser["finishParse"]> {
     this.startParse(input);
     const file = this.sourceFile();
     return { file, ...this.finishParse() };
@@ -186,7 +183,7 @@ export class WeftParser extends StatementParser {
       this.CONSUME(T.Contract);
       const c: Container = { h, name: this.name(), members: [] };
       this.keep(c);
-      this.body(c.members, false);
+      this.body(c.members, false, `contract${quoted(c.name)}`);
       return this.recording ? null : this.contract(c);
     },
     (_, partial) => (partial ? this.contract(partial as Container) : null),
@@ -203,7 +200,7 @@ export class WeftParser extends StatementParser {
       this.CONSUME(T.Interface);
       const c: Container = { h, name: this.name(), members: [] };
       this.keep(c);
-      this.body(c.members, true);
+      this.body(c.members, true, `interface${quoted(c.name)}`);
       return this.recording ? null : this.interface(c);
     },
     (_, partial) => (partial ? this.interface(partial as Container) : null),
@@ -221,9 +218,10 @@ export class WeftParser extends StatementParser {
     return { kind: "Interface", span: this.span(c.h.start), name: c.name, docs: c.h.docs, fns };
   }
 
-  /** `{ member* }` of a contract or an interface (used once per rule). */
-  private body(members: Member[], inInterface: boolean): void {
-    this.CONSUME(T.LBrace);
+  /** `{ member* }` of a contract or an interface (used once per rule); `what` names it if the file ends inside. */
+  private body(members: Member[], inInterface: boolean, what: string): void {
+    const openAt = this.pos();
+    const open = this.CONSUME(T.LBrace);
     this.skipStraySemicolons();
     this.MANY(() => {
       let m: Member | null = null;
@@ -236,7 +234,7 @@ export class WeftParser extends StatementParser {
       if (m && !this.recording) members.push(m);
       this.skipStraySemicolons();
     });
-    this.CONSUME(T.RBrace);
+    this.closeBrace(open, openAt, what);
   }
 
   /** Modifiers, then any declaration; whether the modifiers fit is checked by the declaration. */
@@ -301,6 +299,7 @@ export class WeftParser extends StatementParser {
         }),
       ]);
       if (this.recording) return null;
+      if (body) this.named(body, `function${quoted(name)}`);
       this.checkModifiers(h, "", true);
       if (inInterface && body) {
         this.report("E0118", (body as A.Block).span, "functions in an interface have no body", {
@@ -423,6 +422,7 @@ export class WeftParser extends StatementParser {
       const params = this.SUBRULE(this.params);
       const body = this.SUBRULE(this.block);
       if (this.recording) return null;
+      this.named(body, "`init` function");
       this.checkModifiers(h, "`init`", false);
       return { kind: "Init", span: this.span(h.start), nameSpan: this.tokSpan(kw), docs: h.docs, params, body };
     },
@@ -487,9 +487,10 @@ export class WeftParser extends StatementParser {
       this.CONSUME(T.Struct);
       const name = this.name();
       const fields: (A.StructField | null)[] = [];
-      this.CONSUME(T.LBrace);
+      const openAt = this.pos();
+      const open = this.CONSUME(T.LBrace);
       this.commaList(T.RBrace, nameStarts, (i) => fields.push(this.subrule(i, this.structField)));
-      this.CONSUME(T.RBrace);
+      this.closeBrace(open, openAt, `struct${quoted(name)}`);
       if (this.recording) return null;
       this.checkModifiers(h, "a struct", false);
       return { kind: "Struct", span: this.span(h.start), name, docs: h.docs, fields: fields.filter(present) };
@@ -517,9 +518,10 @@ export class WeftParser extends StatementParser {
       this.CONSUME(T.Enum);
       const name = this.name();
       const variants: A.Ident[] = [];
-      this.CONSUME(T.LBrace);
+      const openAt = this.pos();
+      const open = this.CONSUME(T.LBrace);
       this.commaList(T.RBrace, nameStarts, (i) => variants.push(this.name(i + 1)));
-      this.CONSUME(T.RBrace);
+      this.closeBrace(open, openAt, `enum${quoted(name)}`);
       if (this.recording) return null;
       this.checkModifiers(h, "an enum", false);
       return { kind: "Enum", span: this.span(h.start), name, docs: h.docs, variants };

@@ -31,7 +31,7 @@ export abstract class StatementParser extends ExpressionParser {
       try {
         const stmts: A.Stmt[] = [];
         this.keep(stmts);
-        this.CONSUME(T.LBrace);
+        const open = this.CONSUME(T.LBrace);
         this.MANY(() => {
           const at = this.pos();
           let s: A.Stmt | null;
@@ -44,7 +44,7 @@ export abstract class StatementParser extends ExpressionParser {
           }
           if (s && !this.recording) stmts.push(s);
         });
-        this.CONSUME(T.RBrace);
+        this.closeBrace(open, start, "block");
         if (this.recording) return null!;
         return { kind: "Block", span: this.span(start), stmts };
       } finally {
@@ -204,7 +204,7 @@ export abstract class StatementParser extends ExpressionParser {
       const start = this.pos();
       this.CONSUME(T.If);
       const cond = this.SUBRULE(this.condition);
-      const then = this.SUBRULE(this.block);
+      const then = this.named(this.SUBRULE(this.block), "`if` block");
       branches.push({ start, cond, then });
       this.MANY(gated(() => !done, () => {
         const elseTok = this.CONSUME(T.Else);
@@ -213,11 +213,11 @@ export abstract class StatementParser extends ExpressionParser {
             const s = this.pos();
             this.CONSUME1(T.If);
             const c = this.SUBRULE1(this.condition);
-            const b = this.SUBRULE1(this.block);
+            const b = this.named(this.SUBRULE1(this.block), "`else if` block");
             branches.push({ start: s, cond: c, then: b });
           }),
           alt(() => {
-            elseBlock = this.SUBRULE2(this.block);
+            elseBlock = this.named(this.SUBRULE2(this.block), "`else` block");
             done = true;
           }),
           alt(() => {
@@ -277,7 +277,7 @@ export abstract class StatementParser extends ExpressionParser {
       const start = this.pos();
       this.CONSUME(T.While);
       const cond = this.SUBRULE(this.condition);
-      const body = this.SUBRULE(this.block);
+      const body = this.named(this.SUBRULE(this.block), "`while` loop");
       if (this.recording) return null!;
       return { kind: "While", span: this.span(start), cond, body };
     },
@@ -320,7 +320,7 @@ export abstract class StatementParser extends ExpressionParser {
         ]);
         end = this.SUBRULE1(this.condition);
       });
-      const body = this.SUBRULE(this.block);
+      const body = this.named(this.SUBRULE(this.block), "`for` loop");
       if (this.recording) return null!;
       const span = this.span(start);
       if (end === null) return { kind: "ForEach", span, index, value, iterable, body };
@@ -397,7 +397,7 @@ export abstract class StatementParser extends ExpressionParser {
     (): A.Stmt => {
       const start = this.pos();
       this.CONSUME(T.Unchecked);
-      const body = this.SUBRULE(this.block);
+      const body = this.named(this.SUBRULE(this.block), "`unchecked` block");
       if (this.recording) return null!;
       return { kind: "Unchecked", span: this.span(start), body };
     },
