@@ -97,6 +97,8 @@ function moveSpans(node: ast.Node, delta: number, seen: Set<ast.Span>): void {
  */
 function selfContained(sub: ParseResult, item: ast.Item, text: string, end: number): boolean {
   if (sub.diagnostics.some((d) => d.code >= "E0100" && d.code <= "E0109")) return false;
+  // the region ended inside an open declaration (the parser closed it at the region's end): the file goes on
+  if (sub.diagnostics.some((d) => d.code === "E0112")) return false;
   let last = end - 1;
   while (last >= 0 && /\s/.test(text[last]!)) last--;
   return text[last] === "}" && item.span.end === last + 1;
