@@ -14,7 +14,8 @@
 // values), parser/ (the grammar, building the AST directly: base.ts for
 // spans and recovery, then expressions.ts → statements.ts → declarations.ts),
 // build.ts (precedence, doc comments, span repair), errors.ts (chevrotain's
-// errors → diagnostics), dump.ts. The grammar and its decisions are
+// errors → diagnostics), unclosed.ts (declarations left open at the end of
+// the file: kept, and one diagnostic for them), dump.ts. The grammar and its decisions are
 // documented in docs/reference/syntax.md.
 import type { IToken } from "chevrotain";
 import { diagnostic, sortDiagnostics, type Diagnostic } from "../diagnostics/index.ts";

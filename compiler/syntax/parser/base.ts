@@ -12,6 +12,9 @@
 //   3. every rule has a recovery value (ErrorExpr / ErrorStmt / ErrorType, the
 //      partial list it was building, or null for a declaration), so a failed
 //      rule never leaves an undefined field in the tree.
+//   4. at the end of the file, a missing `}` closes its declaration or block
+//      implicitly (closeBrace), so a contract still being typed keeps its AST;
+//      one diagnostic names what was left open (../unclosed.ts).
 //
 // Chevrotain runs each rule once at construction to record the grammar (the
 // "recording phase"): DSL calls then return placeholders, so AST-building code
