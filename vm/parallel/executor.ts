@@ -99,8 +99,13 @@ export class BlockExecutor {
       const busy = this.yieldToBusyPool && this.poolBusy();
       if (busy || this.chooser?.pick(txs.length) === "serial") {
         const done = busy ? undefined : this.chooser!.time("serial", txs.length);
+        // Busy: the workers will be back soon, so the block's writes go to their replicas through the log.
+        // Chosen serial: they may not be back for many blocks, and logging costs every write; they start
+        // over instead (the first block of a look at parallel execution refills them, and is not counted).
+        if (!busy) this.main.begin(state, Mode.Direct);
         const results = txs.map((tx) => this.runTx(tx, env));
-        this.log.trim(this.cursors);
+        if (busy) this.log.trim(this.cursors);
+        else this.log.reset();
         done?.();
         const stats = emptyStats();
         stats.inline = txs.length;
