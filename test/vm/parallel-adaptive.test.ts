@@ -43,7 +43,17 @@ describe("WayChooser", () => {
     expect(ways.slice(4, 40).every((w) => w === "serial")).toBe(true);
     const after = ways.slice(300);
     expect(after.filter((w) => w === "parallel").length).toBeGreaterThanOrEqual(after.length - 3);
-    expect(c.costs().parallel).toBeLessThan(c.costs().serial);
+    expect(c.costs(100).parallel).toBeLessThan(c.costs(100).serial);
+  });
+
+  it("keeps the figures of each block size apart", () => {
+    const c = new WayChooser();
+    drive(c, 50, () => ({ parallel: 0.02, serial: 0.005 })); // blocks of 100
+    expect(c.pick(100)).toBe("serial");
+    // blocks of 10,000 have no figures yet: they measure both ways themselves
+    expect(c.pick(10_000)).toBe("parallel");
+    expect(Number.isNaN(c.costs(10_000).serial)).toBe(true);
+    expect(c.costs(120).serial).toBe(c.costs(100).serial); // the same class
   });
 
   it("leaves small blocks to the executor's own thresholds, and does not count them", () => {
@@ -51,7 +61,7 @@ describe("WayChooser", () => {
     expect(c.pick(10)).toBe("parallel");
     c.record("parallel", 10, 1000);
     c.record("parallel", 10, 1000);
-    expect(Number.isNaN(c.costs().parallel)).toBe(true);
+    expect(Number.isNaN(c.costs(10).parallel)).toBe(true);
   });
 });
 

@@ -28,33 +28,45 @@ const MIN_TXS = 32;
 /** a look runs this many blocks the other way and counts only the last: the first warms the way up (worker code, replicas) */
 const LOOK_BLOCKS = 2;
 
-export class WayChooser {
+/** Per-transaction costs differ with block size (a 10,000-transaction block costs more per transaction, GC and
+ * all), so each size class — powers of 4: 32–127, 128–511, … — keeps its own figures. */
+function sizeClass(txs: number): number {
+  return Math.floor(Math.log2(txs) / 2);
+}
+
+/** One size class's figures and looks. */
+interface ClassState {
   /** ms per transaction, moving average (NaN until measured) */
-  private readonly cost: Record<Way, number> = { parallel: NaN, serial: NaN };
+  cost: Record<Way, number>;
   /** blocks, and ms run, since the last look at the other way */
-  private blocksSince = 0;
-  private msSince = 0;
+  blocksSince: number;
+  msSince: number;
   /** the look under way: its way and the blocks it has still to run */
-  private look: { way: Way; left: number } | undefined;
+  look: { way: Way; left: number } | undefined;
+}
+
+export class WayChooser {
+  private readonly classes = new Map<number, ClassState>();
 
   constructor(private readonly now: () => number = () => performance.now()) {}
+
+  private stateOf(txs: number): ClassState {
+    const k = sizeClass(txs);
+    let st = this.classes.get(k);
+    if (!st) this.classes.set(k, (st = { cost: { parallel: NaN, serial: NaN }, blocksSince: 0, msSince: 0, look: undefined }));
+    return st;
+  }
 
   /** The way to run a block of `txs` transactions. */
   pick(txs: number): Way {
     if (txs < MIN_TXS) return "parallel"; // the executor's own thresholds run small blocks inline anyway
-    if (this.look) return this.look.way;
-    for (const way of ["parallel", "serial"] as const) if (Number.isNaN(this.cost[way])) return this.startLook(way);
-    const best: Way = this.cost.serial <= this.cost.parallel ? "serial" : "parallel";
+    const st = this.stateOf(txs);
+    if (st.look) return st.look.way;
+    for (const way of ["parallel", "serial"] as const) if (Number.isNaN(st.cost[way])) return startLook(st, way);
+    const best: Way = st.cost.serial <= st.cost.parallel ? "serial" : "parallel";
     const other: Way = best === "serial" ? "parallel" : "serial";
-    if (++this.blocksSince > MIN_BLOCKS_BETWEEN_LOOKS && LOOK_BLOCKS * this.cost[other] * txs <= EXPLORE_SHARE * this.msSince) return this.startLook(other);
+    if (++st.blocksSince > MIN_BLOCKS_BETWEEN_LOOKS && LOOK_BLOCKS * st.cost[other] * txs <= EXPLORE_SHARE * st.msSince) return startLook(st, other);
     return best;
-  }
-
-  private startLook(way: Way): Way {
-    this.look = { way, left: LOOK_BLOCKS };
-    this.blocksSince = 0;
-    this.msSince = 0;
-    return way;
   }
 
   /** Start timing a block run `way`; call the returned function when it is done. */
@@ -66,23 +78,31 @@ export class WayChooser {
   /** A block of `txs` transactions took `ms` run `way`. */
   record(way: Way, txs: number, ms: number): void {
     if (txs < MIN_TXS) return;
+    const st = this.stateOf(txs);
     const perTx = ms / txs;
-    const look = this.look;
+    const look = st.look;
     if (look && look.way === way) {
       // a look's last block replaces the way's figure, which is as old as its last run; the others only warm up
       if (--look.left === 0) {
-        this.cost[way] = perTx;
-        this.look = undefined;
+        st.cost[way] = perTx;
+        st.look = undefined;
       }
       return;
     }
-    const old = this.cost[way];
-    this.cost[way] = Number.isNaN(old) ? perTx : old + ALPHA * (perTx - old);
-    this.msSince += ms;
+    const old = st.cost[way];
+    st.cost[way] = Number.isNaN(old) ? perTx : old + ALPHA * (perTx - old);
+    st.msSince += ms;
   }
 
-  /** The moving averages (ms per transaction), for stats and tests. */
-  costs(): Readonly<Record<Way, number>> {
-    return { ...this.cost };
+  /** The moving averages (ms per transaction) for blocks of about `txs` transactions, for stats and tests. */
+  costs(txs: number): Readonly<Record<Way, number>> {
+    return { ...this.stateOf(txs).cost };
   }
+}
+
+function startLook(st: ClassState, way: Way): Way {
+  st.look = { way, left: LOOK_BLOCKS };
+  st.blocksSince = 0;
+  st.msSince = 0;
+  return way;
 }
