@@ -59,6 +59,20 @@ export function symbolAt(snapshot: Snapshot, uri: string, offset: number): Symbo
   return record ? { ...symbolOf(record), at: node.span } : undefined;
 }
 
+/** What a name or member expression denotes: the function it calls, else what the resolver or the checker made of it. */
+function recordOfExpr(snapshot: Snapshot, expr: ast.NameExpr | ast.MemberExpr, grand: ast.Node | undefined): SymbolRecord | undefined {
+  const { program, names } = snapshot.analysis;
+  if (!program) return undefined;
+  if (grand?.kind === "Call" && grand.callee === expr) {
+    const target = callRecord(program.calls.get(grand));
+    if (target) return target;
+  }
+  const r = names?.get(expr);
+  if (r) return recordOfResolution(r);
+  const ref = program.refs.get(expr);
+  return ref ? recordOfRef(ref) : undefined;
+}
+
 /** What the identifier `id` (whose ancestors are given, parent last) denotes. */
 export function recordOfIdent(snapshot: Snapshot, id: ast.Ident, ancestors: ast.Node[]): SymbolRecord | undefined {
   const { program, names } = snapshot.analysis;
@@ -68,16 +82,8 @@ export function recordOfIdent(snapshot: Snapshot, id: ast.Ident, ancestors: ast.
   const grand = ancestors[ancestors.length - 2];
   if (!parent) return undefined;
   switch (parent.kind) {
-    case "Name": {
-      if (grand?.kind === "Call" && grand.callee === parent) {
-        const target = callRecord(program.calls.get(grand));
-        if (target) return target;
-      }
-      const r = names?.get(parent);
-      if (r) return recordOfResolution(r);
-      const ref = program.refs.get(parent);
-      return ref ? recordOfRef(ref) : undefined;
-    }
+    case "Name":
+      return recordOfExpr(snapshot, parent, grand);
     case "Path": {
       const r = names?.get(parent);
       const rec = r ? recordOfResolution(r) : undefined;
@@ -90,17 +96,8 @@ export function recordOfIdent(snapshot: Snapshot, id: ast.Ident, ancestors: ast.
       if (rec?.kind === "enumVariant" && parent.segments.indexOf(id) === parent.segments.length - 2) return { kind: "enum", info: rec.info };
       return index.byName(id.name, parent.span.file);
     }
-    case "Member": {
-      if (parent.member !== id) return undefined;
-      if (grand?.kind === "Call" && grand.callee === parent) {
-        const target = callRecord(program.calls.get(grand));
-        if (target) return target;
-      }
-      const r = names?.get(parent);
-      if (r) return recordOfResolution(r);
-      const ref = program.refs.get(parent);
-      return ref ? recordOfRef(ref) : undefined;
-    }
+    case "Member":
+      return parent.member === id ? recordOfExpr(snapshot, parent, grand) : undefined;
     case "StructLit": {
       const t = recordOfType(program.types.get(parent));
       if (parent.name === id) return t ?? (names?.get(parent) ? recordOfResolution(names.get(parent)!) : undefined);
