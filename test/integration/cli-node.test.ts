@@ -72,6 +72,12 @@ describe("weft node with deploy, send and call", () => {
     const deployed = await run(["deploy", "examples/token.weft", "--contract", "Token", "--args", '["Weft", "WFT", 1000000]', ...signer, ...url]);
     expect(deployed.err + deployed.out).toMatch(/deployed Token to \/apps\/token: ok/);
     expect(deployed.code).toBe(0);
+    // a contract that lives in a std module, named with --contract (std contracts are compiled only when named)
+    const usesStd = join(tmp, "uses-committee.weft");
+    writeFileSync(usesStd, "use std::governance::{Committee};\n");
+    const committee = await run(["deploy", usesStd, "--contract", "Committee", ...signer, ...url]);
+    expect(committee.err + committee.out).toMatch(/deployed Committee to \S+: ok/);
+    expect(committee.code).toBe(0);
     const sent = await run(["send", "/apps/token", "transfer", JSON.stringify([bob, 2500]), ...signer, ...url, "--json"]);
     expect(sent.code).toBe(0);
     const receipt = JSON.parse(sent.out) as { ok: boolean; transactionHash: string; events: { name: string }[] };
