@@ -4,19 +4,14 @@
 // comment, and the compiler's record (`info`) for hover details (slot,
 // selector, effects). Built from the compiler's `…Info` records.
 import type * as ast from "../../compiler/syntax/ast.ts";
-import type { Resolution } from "../../compiler/resolve/index.ts";
+import type { ItemSymbol, Resolution } from "../../compiler/resolve/index.ts";
 import {
   typeToString,
   type ConstInfo,
-  type ContractInfo,
   type EnumInfo,
-  type ErrorInfo,
-  type EventInfo,
   type FnInfo,
-  type InterfaceInfo,
   type LocalInfo,
   type Ref,
-  type StateInfo,
   type StructInfo,
   type Type,
 } from "../../compiler/types/model.ts";
@@ -38,18 +33,11 @@ export type SymbolKind =
   | "module"
   | "builtin";
 
+/** The compiler's named declarations (ItemSymbol), plus what a server also points at. */
 export type SymbolRecord =
-  | { kind: "contract"; info: ContractInfo }
-  | { kind: "interface"; info: InterfaceInfo }
-  | { kind: "struct"; info: StructInfo }
+  | ItemSymbol
   | { kind: "field"; struct: StructInfo; index: number }
-  | { kind: "enum"; info: EnumInfo }
   | { kind: "enumVariant"; info: EnumInfo; index: number }
-  | { kind: "event"; info: EventInfo }
-  | { kind: "error"; info: ErrorInfo }
-  | { kind: "const"; info: ConstInfo }
-  | { kind: "fn"; info: FnInfo }
-  | { kind: "state"; info: StateInfo }
   | { kind: "local"; info: LocalInfo }
   | { kind: "module"; file: ast.SourceFile; name: string }
   | { kind: "builtin"; name: string };
