@@ -10,6 +10,7 @@ import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-langua
 import { collectSources, normalizePath } from "../../compiler/sources.ts";
 import { makeSnapshot, type Snapshot } from "./snapshot.ts";
 import { ParseCache } from "./parse-cache.ts";
+import { STDLIB_DIR } from "../../stdlib/index.ts";
 
 /** Reads a file of the workspace by absolute path; undefined when it does not exist. */
 export type Reader = (path: string) => string | undefined;
@@ -49,8 +50,6 @@ export interface OpenDocument {
   doc: TextDocument;
 }
 
-/** The repository's stdlib/ folder (it may not exist: then every std module is "not found"). */
-export const defaultStdDir = new URL("../../stdlib/", import.meta.url);
 
 export class Workspace {
   private readonly docs = new Map<string, OpenDocument>();
@@ -73,7 +72,7 @@ export class Workspace {
 
   constructor(options: WorkspaceOptions = {}) {
     this.readFile = options.readFile ?? (() => undefined);
-    this.stdDir = options.stdDir ?? defaultStdDir;
+    this.stdDir = options.stdDir ?? STDLIB_DIR; // the repository's stdlib/ (stdlib/index.ts)
     this.stdPath = normalizePath(fileURLToPath(this.stdDir)) + "/";
   }
 
