@@ -5,9 +5,10 @@
 // recipient from a seeded PRNG, distinct) run under four executors:
 // workers: 0 (the serial reference, this thread), workers: 1, workers:
 // os.availableParallelism(), and the same with `adaptive: true` (as `weft
-// node` runs it: each block the way that has lately been faster). Every executor gets the same workload on a fresh
-// state; results must all be status 0 and the final state must equal the
-// serial executor's (it throws otherwise). Then the same with ecdsa
+// node` runs it: each block the way that has lately been faster). Every
+// executor gets the same blocks on a state of its own, and they take turns
+// block by block (execRow); results must all be status 0 and the final
+// state must equal the serial executor's (it throws otherwise). Then the same with ecdsa
 // signatures recovered per block (on the executor's pool threads, inline for
 // workers: 0) before execution. Asserts the figures nothing; prints targets.
 import os from "node:os";
@@ -29,6 +30,7 @@ const BLOCKS = list(process.env.BLOCKS, [1_000, 10_000]);
 const SIG_ACCOUNTS = list(process.env.SIG_ACCOUNTS, [2, 1_000, 10_000]);
 const SIG_BLOCKS = list(process.env.SIG_BLOCKS, [1_000]);
 const SIG_TIMED = Number(process.env.SIG_TIMED ?? 5);
+const SIG_ROUNDS = Number(process.env.SIG_ROUNDS ?? 3);
 const MIN_MS = Number(process.env.MIN_MS ?? 1000);
 const CORES = Number(process.env.WORKERS ?? os.availableParallelism());
 const BATCH = 64;
@@ -92,7 +94,6 @@ interface Run {
   wallMs: number;
   cpuMs: number;
   stats: BlockStats;
-  dump: string;
 }
 
 const fmtInt = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -124,33 +125,79 @@ async function executorFor(workers: Exec): Promise<BlockExecutor> {
   return ex;
 }
 
-async function runExec(accounts: number, size: number, workers: Exec, blocks: number | undefined): Promise<Run> {
-  const state = await setup(accounts);
-  const ex = await executorFor(workers);
-  ex.resetCaches(); // a new state: what the workers hold belongs to the last one
-  {
-    const w = workload(accounts, size, accounts * 7919 + size);
-    // warm-up: at least 10 blocks and 10,000 transfers (this state is new to the workers' caches, and the
-    // adaptive executor measures each block size's two ways before it settles, as a node does early on)
-    for (let b = 0, done = 0; b < 10 || done < 10_000; b++, done += size) check(await ex.execute(state, w.next(), env), "warm-up");
-    let wallMs = 0;
-    let cpuMs = 0;
-    let n = 0;
-    let stats: BlockStats | undefined;
-    while (blocks === undefined ? n < 2 || wallMs < MIN_MS : n < blocks) {
-      const txs = w.next();
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      const out = await ex.execute(state, txs, env);
-      wallMs += performance.now() - t0;
-      const c = process.cpuUsage(c0);
-      cpuMs += (c.user + c.system) / 1000;
-      check(out, `${accounts} accounts, ${executorName(workers)}`);
-      stats = out.stats;
-      n++;
-    }
-    return { workers, blocks: n, txs: n * size, wallMs, cpuMs, stats: stats!, dump: state.dump() };
+/** One executor's part of a row: its own state, and what its timed blocks took. */
+interface Lane {
+  workers: Exec;
+  ex: BlockExecutor;
+  state: InMemoryState;
+  wallMs: number;
+  cpuMs: number;
+  blocks: number;
+  stats: BlockStats | undefined;
+}
+
+async function lanesFor(accounts: number): Promise<Lane[]> {
+  const lanes: Lane[] = [];
+  for (const workers of EXEC_CONFIGS) {
+    const state = await setup(accounts);
+    const ex = await executorFor(workers);
+    ex.resetCaches(); // a new state: what the workers hold belongs to the last one
+    lanes.push({ workers, ex, state, wallMs: 0, cpuMs: 0, blocks: 0, stats: undefined });
   }
+  return lanes;
+}
+
+/** Time `run` for one lane: wall and CPU (all threads of the process) added to the lane's figures. */
+async function timed(lane: Lane, run: () => Promise<BlockStats>): Promise<void> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  lane.stats = await run();
+  lane.wallMs += performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  lane.cpuMs += (c.user + c.system) / 1000;
+}
+
+/** The lanes as runs, each final state checked against the serial lane's. */
+function finish(lanes: Lane[], size: number, what: string): Run[] {
+  const serialDump = lanes[0]!.state.dump();
+  return lanes.map((l) => {
+    const dump = l === lanes[0] ? serialDump : l.state.dump();
+    if (dump !== serialDump) throw new Error(`${what}: the final state under ${executorName(l.workers)} differs from serial execution's`);
+    return { workers: l.workers, blocks: l.blocks, txs: l.blocks * size, wallMs: l.wallMs, cpuMs: l.cpuMs, stats: l.stats! };
+  });
+}
+
+/**
+ * A row of the execution-only table. The executors take turns block by block
+ * (each on its own state, every one the same blocks; who goes first rotates),
+ * so a slow spell of the machine or of the heap falls on all of them alike
+ * instead of on whichever ran during it. Timed until the serial executor has
+ * run ≥ MIN_MS and ≥ 2 blocks.
+ */
+async function execRow(accounts: number, size: number): Promise<Run[]> {
+  const lanes = await lanesFor(accounts);
+  const w = workload(accounts, size, accounts * 7919 + size);
+  const what = `${accounts} accounts, block ${size}`;
+  // warm-up: at least 10 blocks and 10,000 transfers (this state is new to the workers' caches, and the
+  // adaptive executor measures each block size's two ways before it settles, as a node does early on)
+  for (let b = 0, done = 0; b < 10 || done < 10_000; b++, done += size) {
+    const txs = w.next();
+    for (const l of lanes) check(await l.ex.execute(l.state, txs, env), `${what}, warm-up`);
+  }
+  const serial = lanes[0]!;
+  for (let round = 0; serial.blocks < 2 || serial.wallMs < MIN_MS; round++) {
+    const txs = w.next();
+    for (let k = 0; k < lanes.length; k++) {
+      const l = lanes[(round + k) % lanes.length]!;
+      await timed(l, async () => {
+        const out = await l.ex.execute(l.state, txs, env);
+        check(out, `${what}, ${executorName(l.workers)}`);
+        return out.stats;
+      });
+      l.blocks++;
+    }
+  }
+  return finish(lanes, size, what);
 }
 
 interface Row {
@@ -173,18 +220,7 @@ function rowsOf(rows: Row[]): string[][] {
 
 const header = ["accounts", "block", "executor", "blocks", "TPS", "vs serial", "vs 1 worker", "CPU ms/tx", "last block: waves/parallel/inline/reexec/fallback"];
 const execRows: Row[] = [];
-for (const accounts of ACCOUNTS) {
-  for (const size of BLOCKS) {
-    const runs: Run[] = [];
-    for (const workers of EXEC_CONFIGS) {
-      // the serial run decides how many blocks: every executor then runs the same workload
-      const run = await runExec(accounts, size, workers, runs[0]?.blocks);
-      if (runs[0] && run.dump !== runs[0].dump) throw new Error(`${accounts} accounts, block ${size}: the final state under ${executorName(workers)} differs from serial execution's`);
-      runs.push(run);
-    }
-    execRows.push({ accounts, size, runs });
-  }
-}
+for (const accounts of ACCOUNTS) for (const size of BLOCKS) execRows.push({ accounts, size, runs: await execRow(accounts, size) });
 console.log("Execution only (final state equal to serial execution's in every configuration):\n");
 console.log(table(header, rowsOf(execRows)));
 
@@ -205,33 +241,47 @@ function recoverBlock(ex: BlockExecutor, { digests, sigs }: SignedBlock): Promis
   return Promise.all(parts).then((p) => p.flat());
 }
 
-async function runSigned(accounts: number, size: number, workers: Exec, blocks: SignedBlock[]): Promise<Run> {
-  const state = await setup(accounts);
-  const ex = await executorFor(workers);
-  ex.resetCaches();
+/**
+ * One lane's turn in a signed row: blocks [from, to) pipelined, timed from
+ * the first block's recovery requests to the last block's execution.
+ */
+async function signedTurn(lane: Lane, blocks: SignedBlock[], from: number, to: number, what: string): Promise<void> {
   const one = async (b: number, senders: (string | null)[]) => {
     const { txs } = blocks[b]!;
-    for (let i = 0; i < size; i++) {
-      if (senders[i] !== txs[i]!.sender) throw new Error(`transaction ${i}: the signature does not recover its sender`);
+    for (let i = 0; i < txs.length; i++) {
+      if (senders[i] !== txs[i]!.sender) throw new Error(`${what}: transaction ${i} of block ${b}: the signature does not recover its sender`);
     }
-    const out = await ex.execute(state, txs, env);
-    check(out, `signed, ${accounts} accounts, ${executorName(workers)}`);
+    const out = await lane.ex.execute(lane.state, txs, env);
+    check(out, `${what}, ${executorName(lane.workers)}`);
     return out.stats;
   };
-  await one(0, await recoverBlock(ex, blocks[0]!)); // warm-up
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  let next = recoverBlock(ex, blocks[1]!);
-  let stats: BlockStats | undefined;
-  for (let b = 1; b < blocks.length; b++) {
-    const senders = await next;
-    if (b + 1 < blocks.length) next = recoverBlock(ex, blocks[b + 1]!);
-    stats = await one(b, senders);
+  await timed(lane, async () => {
+    let next = recoverBlock(lane.ex, blocks[from]!);
+    let stats: BlockStats | undefined;
+    for (let b = from; b < to; b++) {
+      const senders = await next;
+      if (b + 1 < to) next = recoverBlock(lane.ex, blocks[b + 1]!);
+      stats = await one(b, senders);
+    }
+    return stats!;
+  });
+  lane.blocks += to - from;
+}
+
+/**
+ * A signed row: block 0 warms each lane up, then SIG_ROUNDS rounds in which
+ * every lane (first one rotating) runs its next SIG_TIMED blocks pipelined.
+ */
+async function signedRow(accounts: number, size: number, blocks: SignedBlock[]): Promise<Run[]> {
+  const lanes = await lanesFor(accounts);
+  const what = `signed, ${accounts} accounts, block ${size}`;
+  for (const l of lanes) await signedTurn(l, blocks, 0, 1, what);
+  for (const l of lanes) l.wallMs = l.cpuMs = l.blocks = 0; // the warm-up is not counted
+  for (let round = 0; round < SIG_ROUNDS; round++) {
+    const from = 1 + round * SIG_TIMED;
+    for (let k = 0; k < lanes.length; k++) await signedTurn(lanes[(round + k) % lanes.length]!, blocks, from, from + SIG_TIMED, what);
   }
-  const wallMs = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  const n = blocks.length - 1;
-  return { workers, blocks: n, txs: n * size, wallMs, cpuMs: (c.user + c.system) / 1000, stats: stats!, dump: state.dump() };
+  return finish(lanes, size, what);
 }
 
 const sigRows: Row[] = [];
@@ -242,7 +292,7 @@ for (const accounts of SIG_ACCOUNTS) {
     const w = workload(accounts, size, accounts * 104_729 + size);
     const blocks: SignedBlock[] = [];
     let index = 0;
-    for (let b = 0; b < 1 + SIG_TIMED; b++) {
+    for (let b = 0; b < 1 + SIG_ROUNDS * SIG_TIMED; b++) {
       const txs = w.next() as Tx[];
       const digests = txs.map((tx) => {
         const bytes = new Uint8Array(tx.input.length + 4);
@@ -254,19 +304,13 @@ for (const accounts of SIG_ACCOUNTS) {
       for (let i = 0; i < size; i += 250) parts.push(helper.run<Uint8Array[]>(SIGN_TASK, { keys: txs.slice(i, i + 250).map((tx) => keys[tx.from]!.privateKey), digests: digests.slice(i, i + 250) }));
       blocks.push({ txs, digests, sigs: (await Promise.all(parts)).flat() });
     }
-    console.log(`(signed ${fmtInt((1 + SIG_TIMED) * size)} transfers for ${accounts} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s, untimed)`);
-    const runs: Run[] = [];
-    for (const workers of EXEC_CONFIGS) {
-      const run = await runSigned(accounts, size, workers, blocks);
-      if (runs[0] && run.dump !== runs[0].dump) throw new Error(`signed, ${accounts} accounts, block ${size}: the final state under ${executorName(workers)} differs from serial execution's`);
-      runs.push(run);
-    }
-    sigRows.push({ accounts, size, runs });
+    console.log(`(signed ${fmtInt(blocks.length * size)} transfers for ${accounts} accounts in ${((performance.now() - t0) / 1000).toFixed(1)} s, untimed)`);
+    sigRows.push({ accounts, size, runs: await signedRow(accounts, size, blocks) });
   }
 }
 await helper.close();
 for (const ex of executors.values()) await ex.close();
-console.log(`\nWith signature verification (ecdsa recovery of every transaction before its block executes; serial = inline recovery + workers: 0; with a pool, block b+1's recovery overlaps block b's execution; 1 warm-up + ${SIG_TIMED} timed blocks):\n`);
+console.log(`\nWith signature verification (ecdsa recovery of every transaction before its block executes; serial = inline recovery + workers: 0; with a pool, block b+1's recovery overlaps block b's execution; 1 warm-up block, then ${SIG_ROUNDS} rounds of ${SIG_TIMED} pipelined blocks per executor, the executors taking turns):\n`);
 console.log(table(header, rowsOf(sigRows)));
 
 // ---- targets ----
