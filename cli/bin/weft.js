@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 // The `weft` command. The sources are TypeScript run through tsx's loader, so
-// no build step stands between a checkout and a working CLI.
-import { register } from "tsx/esm/api";
+// no build step stands between a checkout and a working CLI. `weft node`
+// first starts itself again with a larger V8 young generation (relaunch.js);
+// this process then only waits for it, without loading tsx.
+import { needsRelaunch, relaunch } from "./relaunch.js";
 
-register();
-const { main } = await import("../main.ts");
-process.exitCode = await main(process.argv.slice(2));
+if (needsRelaunch()) {
+  relaunch();
+} else {
+  const { register } = await import("tsx/esm/api");
+  register();
+  const { main } = await import("../main.ts");
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -27,10 +27,13 @@ Options:
                           (default: one per CPU, at most 4; 0: all on the main thread)
   --serial                execute blocks on the main thread, one transaction after another
                           (signatures are still verified on the worker threads)
-  --json                  print where it listens as one JSON line
+  --json                  print where it listens (and the node's pid) as one JSON line
   -h, --help              show this help
 
 Stop it with Ctrl-C. Exit code: 0 after a clean stop, 1 if the node cannot start, 2 usage error.
+The node runs in a second process started with a larger V8 young generation
+(--max-semi-space-size=64, unless NODE_OPTIONS or node's own options set one);
+WEFT_NO_RELAUNCH=1 keeps it in this process.
 `;
 
 function int(v: string | undefined, name: string, fallback: number): number {
@@ -100,17 +103,28 @@ export const nodeCommand: Command = {
     }
     // Handlers first: a client that reads the "listening" line may signal at once.
     const stopped = new Promise<void>((done) => {
+      let watch: NodeJS.Timeout | undefined;
       const stop = () => {
+        clearInterval(watch);
         process.off("SIGINT", stop);
         process.off("SIGTERM", stop);
         done();
       };
       process.on("SIGINT", stop);
       process.on("SIGTERM", stop);
+      // Started by bin/relaunch.js: if the launcher dies without passing a
+      // signal on (SIGKILL), stop as on Ctrl-C instead of running on,
+      // orphaned, holding the port and the data folder.
+      const launcher = Number(process.env.WEFT_PARENT_PID);
+      if (launcher) {
+        watch = setInterval(() => {
+          if (process.ppid !== launcher) stop();
+        }, 1000).unref();
+      }
     });
     const info = node.getGroupInfo();
     if (values.json) {
-      io.out(JSON.stringify({ url: server.url, wsUrl: server.wsUrl, dataDir, ...info }) + "\n");
+      io.out(JSON.stringify({ url: server.url, wsUrl: server.wsUrl, dataDir, pid: process.pid, ...info }) + "\n");
     } else {
       io.out(
         `weft node: ${info.crypto} chain "${info.chainID}", group "${info.groupID}", block ${info.blockNumber}` +
