@@ -16,6 +16,7 @@ import type { Abi } from "../../vm/abi/types.ts";
 import { getSuite } from "../../runtime/crypto/index.ts";
 import { makeSigner, signTx, txData } from "../../runtime/client/tx.ts";
 import { BLOCK_LIMIT_RANGE } from "../../runtime/chain/limits.ts";
+import { NODE_HEAP_FLAGS } from "../../cli/bin/relaunch.js";
 import { startChild } from "./child.ts";
 import { batches, drive, type DriveOptions, type Figures } from "./drive.ts";
 import { deal, expectedBalances, interleaved, plan } from "./plan.ts";
@@ -59,7 +60,9 @@ export async function runWeft(name: "ecdsa" | "sm", n: number, o: WeftOptions): 
   const since = () => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
   const dataDir = mkdtempSync(join(tmpdir(), `weft-bench-${name}-`));
   const prof = o.profileDir ? ["--cpu-prof", "--cpu-prof-dir", o.profileDir, "--cpu-prof-name", `weft-node-${name}.cpuprofile`] : [];
-  const child = await startChild(process.execPath, [...prof, join(root, "cli/bin/weft.js"), "node", "--data", dataDir, "--crypto", name, "--port", "0", "--json", ...(o.nodeArgs ?? [])], {
+  // NODE_HEAP_FLAGS here, as `weft node`'s launcher would add them: then the
+  // child is the node itself (no relaunch), and cpuTime() reads its /proc/<pid>/stat.
+  const child = await startChild(process.execPath, [...NODE_HEAP_FLAGS, ...prof, join(root, "cli/bin/weft.js"), "node", "--data", dataDir, "--crypto", name, "--port", "0", "--json", ...(o.nodeArgs ?? [])], {
     name: `weft node ${name}`,
     cwd: root,
     ready: (line) => (line.startsWith("{") ? line : null),
