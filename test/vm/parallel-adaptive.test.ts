@@ -37,6 +37,27 @@ describe("WayChooser", () => {
     expect(near.every((at, i) => at - (near[i - 1] ?? 0) > 8)).toBe(true);
   });
 
+  it("prices a look at what the last one cost in all, the cold first block included", () => {
+    // parallel right after serial blocks is cold (replicas emptied): 10× its warm cost
+    const c = new WayChooser();
+    const ways: Way[] = [];
+    let lookMs = 0;
+    let allMs = 0;
+    for (let b = 0; b < 3000; b++) {
+      const way = c.pick(100);
+      const perTx = way === "serial" ? 0.005 : ways[b - 1] === "parallel" ? 0.02 : 0.2;
+      c.record(way, 100, 100 * perTx);
+      ways.push(way);
+      allMs += 100 * perTx;
+      if (b >= 4 && way === "parallel") lookMs += 100 * perTx;
+    }
+    expect(ways.slice(0, 4)).toEqual(["parallel", "parallel", "serial", "serial"]);
+    // a look costs 22 ms, so one per ~730 ms of serial blocks (0.5 ms each): at most 3% of the time goes to looks.
+    // Priced at the warm figure (4 ms) it would look every ~270 blocks and spend ~15% on looks.
+    expect(lookMs / allMs).toBeLessThanOrEqual(0.03);
+    expect(ways.filter((w, i) => i >= 4 && w === "parallel" && ways[i - 1] === "serial").length).toBeGreaterThanOrEqual(1);
+  });
+
   it("switches when the costs change", () => {
     const c = new WayChooser();
     const ways = drive(c, 500, (b) => (b < 40 ? { parallel: 0.02, serial: 0.005 } : { parallel: 0.002, serial: 0.005 }));

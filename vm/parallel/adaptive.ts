@@ -7,10 +7,13 @@
  * moving average of the wall time per transaction of each way and takes the
  * cheaper; now and then it looks at the other way again: runs two blocks
  * that way and counts the second (the first warms the way up: a cold
- * worker's code and replicas can cost 10× a warm one's). A look costs what
- * the other way costs, so it looks when that price is at most EXPLORE_SHARE
- * of the time run since the last look (and never within 8 blocks): often
- * while the two are close, rarely while one is far behind.
+ * worker's code and replicas can cost 10× a warm one's). It looks when the
+ * price of a look is at most EXPLORE_SHARE of the time run since the last
+ * one (and never within 8 blocks): often while the two are close, rarely
+ * while one is far behind. The price is what the way's last look cost in
+ * all, the cold block included (before its first look, twice its moving
+ * average): priced at the warm figure, looks at workers whose replicas had
+ * emptied cost several times the budget.
  *
  * Only speed depends on this choice: both ways give serial execution's
  * results, so a block's outcome never depends on the clock.
@@ -41,8 +44,10 @@ interface ClassState {
   /** blocks, and ms run, since the last look at the other way */
   blocksSince: number;
   msSince: number;
-  /** the look under way: its way and the blocks it has still to run */
-  look: { way: Way; left: number } | undefined;
+  /** the look under way: its way, the blocks it has still to run, and what its blocks took so far */
+  look: { way: Way; left: number; ms: number; txs: number } | undefined;
+  /** ms per transaction over all the blocks of each way's last look (NaN until one ended) */
+  lookCost: Record<Way, number>;
 }
 
 export class WayChooser {
@@ -53,7 +58,7 @@ export class WayChooser {
   private stateOf(txs: number): ClassState {
     const k = sizeClass(txs);
     let st = this.classes.get(k);
-    if (!st) this.classes.set(k, (st = { cost: { parallel: NaN, serial: NaN }, blocksSince: 0, msSince: 0, look: undefined }));
+    if (!st) this.classes.set(k, (st = { cost: { parallel: NaN, serial: NaN }, blocksSince: 0, msSince: 0, look: undefined, lookCost: { parallel: NaN, serial: NaN } }));
     return st;
   }
 
@@ -65,7 +70,8 @@ export class WayChooser {
     for (const way of ["parallel", "serial"] as const) if (Number.isNaN(st.cost[way])) return startLook(st, way);
     const best: Way = st.cost.serial <= st.cost.parallel ? "serial" : "parallel";
     const other: Way = best === "serial" ? "parallel" : "serial";
-    if (++st.blocksSince > MIN_BLOCKS_BETWEEN_LOOKS && LOOK_BLOCKS * st.cost[other] * txs <= EXPLORE_SHARE * st.msSince) return startLook(st, other);
+    const perTx = Number.isNaN(st.lookCost[other]) ? st.cost[other] : st.lookCost[other];
+    if (++st.blocksSince > MIN_BLOCKS_BETWEEN_LOOKS && LOOK_BLOCKS * perTx * txs <= EXPLORE_SHARE * st.msSince) return startLook(st, other);
     return best;
   }
 
@@ -83,8 +89,11 @@ export class WayChooser {
     const look = st.look;
     if (look && look.way === way) {
       // a look's last block replaces the way's figure, which is as old as its last run; the others only warm up
+      look.ms += ms;
+      look.txs += txs;
       if (--look.left === 0) {
         st.cost[way] = perTx;
+        st.lookCost[way] = look.ms / look.txs;
         st.look = undefined;
       }
       return;
@@ -101,7 +110,7 @@ export class WayChooser {
 }
 
 function startLook(st: ClassState, way: Way): Way {
-  st.look = { way, left: LOOK_BLOCKS };
+  st.look = { way, left: LOOK_BLOCKS, ms: 0, txs: 0 };
   st.blocksSince = 0;
   st.msSince = 0;
   return way;
