@@ -20,14 +20,15 @@ const SEMI_SPACE = /--max[-_]semi[-_]space[-_]size/;
 
 /**
  * Only `weft node`, only when the user has not chosen a semi-space size
- * (on the command line or in NODE_OPTIONS: their choice wins; the relaunched
- * process has the flag in its execArgv, so it never relaunches again), and
- * not with WEFT_NO_RELAUNCH=1.
+ * (on the command line or in NODE_OPTIONS: their choice wins), not with
+ * WEFT_NO_RELAUNCH=1, and never in the relaunched process (WEFT_PARENT_PID
+ * set): one relaunch, whatever its flags.
  */
 export function needsRelaunch(argv = process.argv, execArgv = process.execArgv, env = process.env) {
   return (
     argv[2] === "node" &&
     env.WEFT_NO_RELAUNCH !== "1" &&
+    env.WEFT_PARENT_PID === undefined &&
     !execArgv.some((a) => SEMI_SPACE.test(a)) &&
     !SEMI_SPACE.test(env.NODE_OPTIONS ?? "")
   );
