@@ -16,6 +16,7 @@ import type { Abi } from "../../vm/abi/types.ts";
 import { Node } from "../../runtime/node/node.ts";
 import { getSuite } from "../../runtime/crypto/index.ts";
 import { makeSigner, signTx, txData } from "../../runtime/client/tx.ts";
+import { NODE_HEAP_FLAGS } from "../../cli/bin/relaunch.js";
 
 const KILLS = 20;
 const weft = new URL("../../cli/bin/weft.js", import.meta.url).pathname;
@@ -42,7 +43,7 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<unkn
 }
 
 async function startNode(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [weft, "node", "--data", dir, "--port", "0", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...NODE_HEAP_FLAGS, weft, "node", "--data", dir, "--port", "0", "--json"], { stdio: ["ignore", "pipe", "inherit"] });
   children.push(child);
   const line = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", resolve);
