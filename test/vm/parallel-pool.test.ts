@@ -31,6 +31,28 @@ describe("WorkerPool", () => {
     expect(await pool.run("test.sum", [2, 3], [], 1)).toBe(5);
   });
 
+  it("gives tasks to the thread that is free, not the one that was least busy when they came", async () => {
+    const idOf = (w: number) => pool.run<number>("test.thread", null, [], w);
+    const [t0, t1] = [await idOf(0), await idOf(1)];
+    const done: string[] = [];
+    // thread 0 is held; six untargeted tasks: dealt out up front, half would wait behind the sleep
+    const sleep = pool.run("test.sleep", 300, [], 0).then(() => done.push("sleep"));
+    const ran = await Promise.all(Array.from({ length: 6 }, () => pool.run<number>("test.thread", null).then((id) => (done.push("task"), id))));
+    await sleep;
+    expect(ran.filter((id) => id === t1).length).toBeGreaterThanOrEqual(5); // at most one went to thread 0 before it was full
+    expect(done.indexOf("sleep")).toBeGreaterThanOrEqual(5);
+    expect(t0).not.toBe(t1);
+  });
+
+  it("fails queued tasks when it closes", async () => {
+    const p = new WorkerPool({ size: 1, modules: [new URL("./parallel/handlers.ts", import.meta.url)] });
+    const held = [p.run("test.sleep", 100), p.run("test.sleep", 100)].map((x) => x.catch((e: unknown) => e));
+    const queued = p.run("test.sum", [1, 2]).catch((e: unknown) => e);
+    await p.close();
+    expect(await queued).toMatchObject({ code: "VM_WORKER_FAILED" });
+    await Promise.all(held);
+  });
+
   it("refuses work once closed", async () => {
     const p = new WorkerPool({ size: 1, modules: [new URL("./parallel/handlers.ts", import.meta.url)] });
     await p.close();
