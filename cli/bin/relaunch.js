@@ -6,13 +6,18 @@ import { constants } from "node:os";
 import { fileURLToPath } from "node:url";
 
 /**
- * Measured 2026-11-23: with V8's default semi-space the node's serial block
- * execution took a minor page fault about every 3 transactions (~150,000 per
- * 450,000 transfers) and ran at ~210k TPS ±20%; with 64 MB semi-spaces,
- * ~330k TPS ±2% and ~100 faults. V8 reads the flag only when the process
- * starts (`v8.setFlagsFromString` later has no effect), hence the relaunch.
+ * Measured 2026-11-23: with V8's defaults the node's serial block execution
+ * often fell into a state where each scavenge promoted ~26 MB of a block's
+ * short-lived objects to the old space and the process took a minor page
+ * fault about every 3 transactions, running at ~200k TPS ±20% instead of
+ * ~330k. Allocation-site pretenuring sets that state off (it decides, from
+ * one unlucky scavenge, to allocate a site's objects in the old space): with
+ * it off, 7 of 7 runs stayed fast; 64 MB semi-spaces alone made the state
+ * rarer (scavenges come less often) but not gone. V8 reads these flags only
+ * when the process starts (`v8.setFlagsFromString` later has no effect),
+ * hence the relaunch.
  */
-export const NODE_HEAP_FLAGS = Object.freeze(["--max-semi-space-size=64"]);
+export const NODE_HEAP_FLAGS = Object.freeze(["--max-semi-space-size=64", "--no-allocation-site-pretenuring"]);
 
 const WEFT_JS = fileURLToPath(new URL("./weft.js", import.meta.url));
 /** V8 accepts `_` for `-` in flag names. */
