@@ -1,6 +1,7 @@
-// `weft node` runs in a second process, started with a larger V8 young
-// generation. Plain JS: this runs before tsx's loader is registered, and the
-// launcher never loads it (it stays a small process that only waits).
+// `weft node` runs in a second process, started with NODE_HEAP_FLAGS (V8
+// heap settings that keep block execution fast, below). Plain JS: this runs
+// before tsx's loader is registered, and the launcher never loads it (it
+// stays a small process that only waits).
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import { fileURLToPath } from "node:url";
