@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `weft` command. The sources are TypeScript run through tsx's loader, so
 // no build step stands between a checkout and a working CLI. `weft node`
-// first starts itself again with a larger V8 young generation (relaunch.js);
+// first starts itself again with V8 heap flags (NODE_HEAP_FLAGS, relaunch.js);
 // this process then only waits for it, without loading tsx.
 import { needsRelaunch, relaunch } from "./relaunch.js";
 

@@ -31,9 +31,10 @@ Options:
   -h, --help              show this help
 
 Stop it with Ctrl-C. Exit code: 0 after a clean stop, 1 if the node cannot start, 2 usage error.
-The node runs in a second process started with a larger V8 young generation
-(--max-semi-space-size=64, unless NODE_OPTIONS or node's own options set one);
-WEFT_NO_RELAUNCH=1 keeps it in this process.
+The node runs in a second process started with V8 heap flags that keep block
+execution fast (--max-semi-space-size=64 --no-allocation-site-pretenuring), unless
+NODE_OPTIONS or node's own options set a semi-space size; WEFT_NO_RELAUNCH=1 keeps
+it in this process.
 `;
 
 function int(v: string | undefined, name: string, fallback: number): number {

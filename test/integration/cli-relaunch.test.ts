@@ -10,6 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { NODE_HEAP_FLAGS, needsRelaunch } from "../../cli/bin/relaunch.js";
+import { main } from "../../cli/main.ts";
+import type { Io } from "../../cli/usage.ts";
 
 const weft = new URL("../../cli/bin/weft.js", import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), "weft-cli-relaunch-"));
@@ -92,6 +94,15 @@ async function blockNumber(url: string): Promise<number> {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("weft node relaunches itself with a larger young generation", () => {
+  it("is what bench:parallel and the help name: the same flags", async () => {
+    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts["bench:parallel"]!.split(" ")).toEqual(expect.arrayContaining([...NODE_HEAP_FLAGS]));
+    let help = "";
+    const io: Io = { out: (t) => void (help += t), err: (t) => void (help += t), color: false, cwd: process.cwd() };
+    expect(await main(["node", "--help"], io)).toBe(0);
+    for (const flag of NODE_HEAP_FLAGS) expect(help).toContain(flag);
+  });
+
   it("decides: only `weft node`, and only when no semi-space size was chosen", () => {
     const argv = ["node", "weft.js", "node", "--port", "0"];
     expect(needsRelaunch(argv, [], {})).toBe(true);
